@@ -1,0 +1,2 @@
+export { CpuBackend } from "./backend-cpu.js";
+export { cpuKernelConfigs, registerCpuBackend } from "./register.js";

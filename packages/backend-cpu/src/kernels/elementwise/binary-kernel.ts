@@ -1,0 +1,120 @@
+import {
+  allocate,
+  broadcastShapes,
+  type Dtype,
+  type KernelConfig,
+  sizeFromShape,
+  stridesOf,
+  type TensorInfo,
+  type TypedArray,
+} from "@rnnkit/core-tensor";
+import type { CpuBackend } from "../../backend-cpu.js";
+
+type Loop = (
+  a: TypedArray,
+  b: TypedArray,
+  out: TypedArray,
+  ia?: Int32Array,
+  ib?: Int32Array,
+) => void;
+
+interface BinaryLoops {
+  same: Loop;
+  aScalar: Loop;
+  bScalar: Loop;
+  /** b repeats along the leading axes of a (e.g. a bias [H] added to [B,H]). */
+  bInner: Loop;
+  general: Loop;
+}
+
+/**
+ * Compiles the loops of a binary kernel from an expression in `x` (from a) and `y` (from b), so
+ * every kernel gets its own monomorphic loop with no function call per element.
+ */
+function compileLoops(expression: string): BinaryLoops {
+  const body = `"use strict";
+  return {
+    same(a, b, o) { for (let i = 0; i < o.length; i++) { const x = a[i], y = b[i]; o[i] = ${expression}; } },
+    aScalar(a, b, o) { const x = a[0]; for (let i = 0; i < o.length; i++) { const y = b[i]; o[i] = ${expression}; } },
+    bScalar(a, b, o) { const y = b[0]; for (let i = 0; i < o.length; i++) { const x = a[i]; o[i] = ${expression}; } },
+    bInner(a, b, o) { const n = b.length; for (let i = 0, j = 0; i < o.length; i++) { const x = a[i], y = b[j]; o[i] = ${expression}; if (++j === n) j = 0; } },
+    general(a, b, o, ia, ib) { for (let i = 0; i < o.length; i++) { const x = a[ia[i]], y = b[ib[i]]; o[i] = ${expression}; } },
+  };`;
+  return new Function(body)() as BinaryLoops;
+}
+
+/** For each output element, the flat index of the input element broadcast into it. */
+export function broadcastIndex(
+  inShape: readonly number[],
+  outShape: readonly number[],
+): Int32Array {
+  const size = sizeFromShape(outShape);
+  const index = new Int32Array(size);
+  const rank = outShape.length;
+  const inStrides = stridesOf(inShape);
+  const offset = rank - inShape.length;
+  const strides = outShape.map((_, d) =>
+    d < offset || inShape[d - offset] === 1 ? 0 : (inStrides[d - offset] as number),
+  );
+  const counter = new Array<number>(rank).fill(0);
+  let flat = 0;
+  for (let i = 0; i < size; i++) {
+    index[i] = flat;
+    for (let d = rank - 1; d >= 0; d--) {
+      counter[d] = (counter[d] as number) + 1;
+      flat += strides[d] as number;
+      if ((counter[d] as number) < (outShape[d] as number)) break;
+      flat -= (strides[d] as number) * (outShape[d] as number);
+      counter[d] = 0;
+    }
+  }
+  return index;
+}
+
+function isSuffix(inner: readonly number[], outer: readonly number[]): boolean {
+  const offset = outer.length - inner.length;
+  return offset >= 0 && inner.every((d, i) => d === outer[offset + i]);
+}
+
+export type BinaryImpl = (
+  a: TypedArray,
+  aShape: readonly number[],
+  b: TypedArray,
+  bShape: readonly number[],
+  outDtype: Dtype,
+) => { values: TypedArray; shape: number[] };
+
+/** A broadcasting binary implementation on typed arrays from an expression in x and y. */
+export function binaryImpl(expression: string): BinaryImpl {
+  const loops = compileLoops(expression);
+  return (a, aShape, b, bShape, outDtype) => {
+    const shape = broadcastShapes("binary", aShape, bShape);
+    const out = allocate(outDtype, sizeFromShape(shape));
+    if (out.length === 0) return { values: out, shape };
+    if (a.length === out.length && b.length === out.length) loops.same(a, b, out);
+    else if (a.length === 1 && b.length === out.length) loops.aScalar(a, b, out);
+    else if (b.length === 1 && a.length === out.length) loops.bScalar(a, b, out);
+    else if (a.length === out.length && isSuffix(bShape, aShape)) loops.bInner(a, b, out);
+    else loops.general(a, b, out, broadcastIndex(aShape, shape), broadcastIndex(bShape, shape));
+    return { values: out, shape };
+  };
+}
+
+/** A kernel config for a binary op: same dtype out (or `outDtype`, e.g. int32 for comparisons). */
+export function binaryKernelConfig(
+  kernelName: string,
+  expression: string,
+  outDtype?: Dtype,
+): KernelConfig<CpuBackend> {
+  const impl = binaryImpl(expression);
+  return {
+    kernelName,
+    backendName: "cpu",
+    kernelFunc: ({ inputs, backend }) => {
+      const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+      const dtype = outDtype ?? a.dtype;
+      const { values, shape } = impl(backend.values(a), a.shape, backend.values(b), b.shape, dtype);
+      return backend.makeOutput(values, shape, dtype);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import {
+  allocate,
+  type Dtype,
+  type KernelConfig,
+  kernels,
+  reducedShape,
+  type TensorInfo,
+  type TypedArray,
+} from "@rnnkit/core-tensor";
+import type { CpuBackend } from "../../backend-cpu.js";
+import { contiguousLayout, moveAxesLast } from "./reduce-layout.js";
+
+/** Sum over `axes` of a row-major array. */
+export function sumImpl(
+  x: TypedArray,
+  shape: readonly number[],
+  axes: readonly number[],
+  dtype: Dtype,
+): TypedArray {
+  let values: ArrayLike<number> = x;
+  let layout = contiguousLayout(shape, axes);
+  if (layout === undefined) {
+    const moved = allocate(dtype, x.length);
+    const newShape = moveAxesLast(x, shape, axes, moved);
+    values = moved;
+    const rank = shape.length;
+    layout = contiguousLayout(
+      newShape,
+      axes.map((_, i) => rank - axes.length + i),
+    ) as { outer: number; reduced: number; inner: number };
+  }
+  const { outer, reduced, inner } = layout;
+  const out = allocate(dtype, outer * inner);
+  for (let o = 0; o < outer; o++) {
+    const base = o * reduced * inner;
+    if (inner === 1) {
+      let acc = 0;
+      for (let r = 0; r < reduced; r++) acc += values[base + r] as number;
+      out[o] = acc;
+    } else {
+      const ob = o * inner;
+      for (let r = 0; r < reduced; r++) {
+        const rb = base + r * inner;
+        for (let i = 0; i < inner; i++)
+          out[ob + i] = (out[ob + i] as number) + (values[rb + i] as number);
+      }
+    }
+  }
+  return out;
+}
+
+export const sumConfig: KernelConfig<CpuBackend> = {
+  kernelName: kernels.Sum,
+  backendName: "cpu",
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const { x } = inputs as { x: TensorInfo };
+    const { axes, keepDims } = attrs as kernels.ReduceAttrs;
+    const values = sumImpl(backend.values(x), x.shape, axes, x.dtype);
+    return backend.makeOutput(values, reducedShape(x.shape, axes, keepDims), x.dtype);
+  },
+};

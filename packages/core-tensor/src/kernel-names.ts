@@ -1,0 +1,177 @@
+/**
+ * Every kernel a backend implements, with the names of its inputs and attributes.
+ * An op (in `ops/`) validates its arguments and calls `runKernel(Name, inputs, attrs)`; a backend
+ * registers one `KernelConfig` per name (see `registry.ts`). Composite ops (sub-graphs of these
+ * kernels, such as `mean`, `stack`, `split`, `clip`) have no kernel and no gradient of their own.
+ */
+
+import type { TensorInfo } from "./backend.js";
+import type { Dtype } from "./dtype.js";
+
+type T = TensorInfo;
+
+// ---- unary element-wise: inputs { x } ----
+export const Neg = "Neg";
+export const Exp = "Exp";
+export const Log = "Log";
+export const Sqrt = "Sqrt";
+export const Abs = "Abs";
+export const Sign = "Sign";
+export const Tanh = "Tanh";
+export const Sigmoid = "Sigmoid";
+export const Relu = "Relu";
+export const LeakyRelu = "LeakyRelu";
+export const Cast = "Cast";
+export type UnaryInputs = { x: T };
+export type LeakyReluAttrs = { alpha: number };
+export type CastAttrs = { dtype: Dtype };
+
+// ---- binary element-wise with NumPy broadcasting: inputs { a, b } ----
+export const Add = "Add";
+export const Sub = "Sub";
+export const Mul = "Mul";
+export const Div = "Div";
+export const Pow = "Pow";
+export const Maximum = "Maximum";
+export const Minimum = "Minimum";
+/** Comparisons return int32 0/1. */
+export const Greater = "Greater";
+export const GreaterEqual = "GreaterEqual";
+export const Less = "Less";
+export const LessEqual = "LessEqual";
+export const Equal = "Equal";
+export type BinaryInputs = { a: T; b: T };
+
+/** where(condition != 0, a, b), all three broadcast together. */
+export const Where = "Where";
+export type WhereInputs = { condition: T; a: T; b: T };
+
+// ---- reductions: inputs { x }, attrs { axes (sorted, non-negative), keepDims } ----
+export const Sum = "Sum";
+export const Max = "Max";
+export type ReduceAttrs = { axes: number[]; keepDims: boolean };
+/** Index of the largest value along one axis (int32; the first one on ties). */
+export const ArgMax = "ArgMax";
+export type ArgMaxAttrs = { axis: number };
+
+// ---- numerically stable softmax family along one axis ----
+export const Softmax = "Softmax";
+export const LogSoftmax = "LogSoftmax";
+export type SoftmaxAttrs = { axis: number };
+
+// ---- linear algebra ----
+/**
+ * Batched matrix product: a [...batch, M, K] (or [..., K, M] with transposeA) times
+ * b [...batch, K, N] (or [..., N, K] with transposeB). Batch dimensions are flattened; the two
+ * batch sizes must be equal or one of them 1 (broadcast).
+ */
+export const MatMul = "MatMul";
+export type MatMulInputs = { a: T; b: T };
+export type MatMulAttrs = { transposeA: boolean; transposeB: boolean };
+
+// ---- movement ----
+/** Same data, new shape: backends may return the input's dataId. */
+export const Reshape = "Reshape";
+export type ReshapeAttrs = { shape: number[] };
+export const Transpose = "Transpose";
+export type TransposeAttrs = { perm: number[] };
+export const Slice = "Slice";
+export type SliceAttrs = { begin: number[]; size: number[] };
+/** inputs { t0, t1, … } in order. */
+export const Concat = "Concat";
+export type ConcatAttrs = { axis: number };
+/** Rows of x along `axis` picked by int32 `indices` (any shape); output shape replaces that axis by indices.shape. */
+export const Gather = "Gather";
+export type GatherInputs = { x: T; indices: T };
+export type GatherAttrs = { axis: number };
+/** The gradient of Gather: dy scattered (added) back into zeros of `shape` along `axis`. */
+export const ScatterAdd = "ScatterAdd";
+export type ScatterAddInputs = { dy: T; indices: T };
+export type ScatterAddAttrs = { axis: number; shape: number[] };
+export const OneHot = "OneHot";
+export type OneHotInputs = { indices: T };
+export type OneHotAttrs = { depth: number; onValue: number; offValue: number; dtype: Dtype };
+
+// ---- fused recurrent steps (forward and their own gradient kernels) ----
+/**
+ * One LSTM step, gate order i, f, g, o (PyTorch). inputs: xProj [B,4H] = x·W_ihᵀ + b_ih + b_hh,
+ * h [B,H], c [B,H], weightHh [4H,H]. outputs: [hNew [B,H], cNew [B,H], gates [B,4H]] where
+ * `gates` holds the activated i, f, g, o (saved for the gradient; not differentiable itself).
+ */
+export const LstmCell = "LstmCell";
+export type LstmCellInputs = { xProj: T; h: T; c: T; weightHh: T };
+/**
+ * inputs: dh, dc (gradients of hNew, cNew), gates, c (previous), cNew, h (previous), weightHh.
+ * outputs: [dXProj [B,4H], dH [B,H], dC [B,H], dWeightHh [4H,H]].
+ */
+export const LstmCellGrad = "LstmCellGrad";
+export type LstmCellGradInputs = {
+  dh: T;
+  dc: T;
+  gates: T;
+  c: T;
+  cNew: T;
+  h: T;
+  weightHh: T;
+};
+/**
+ * One GRU step, gate order r, z, n (PyTorch). inputs: xProj [B,3H] = x·W_ihᵀ + b_ih, h [B,H],
+ * weightHh [3H,H], biasHh [3H]. With `resetAfter` (PyTorch/cuDNN):
+ *   n = tanh(xn + r∘(W_hn h + b_hn)); otherwise (the course's form):
+ *   n = tanh(xn + W_hn (r∘h) + b_hn).
+ * Both: h' = (1 − z)∘n + z∘h. outputs: [hNew [B,H], gates [B,4H]] holding r, z, n and the
+ * recurrent part of n's pre-activation (W_hn h + b_hn, or W_hn (r∘h) + b_hn), saved for the gradient.
+ */
+export const GruCell = "GruCell";
+export type GruCellInputs = { xProj: T; h: T; weightHh: T; biasHh: T };
+export type GruCellAttrs = { resetAfter: boolean };
+/** inputs: dh, gates, h, weightHh. outputs: [dXProj, dH, dWeightHh, dBiasHh]. */
+export const GruCellGrad = "GruCellGrad";
+export type GruCellGradInputs = { dh: T; gates: T; h: T; weightHh: T };
+
+/** Every kernel a complete backend registers; the conformance suite checks each one. */
+export const ALL_KERNELS = [
+  Neg,
+  Exp,
+  Log,
+  Sqrt,
+  Abs,
+  Sign,
+  Tanh,
+  Sigmoid,
+  Relu,
+  LeakyRelu,
+  Cast,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Maximum,
+  Minimum,
+  Greater,
+  GreaterEqual,
+  Less,
+  LessEqual,
+  Equal,
+  Where,
+  Sum,
+  Max,
+  ArgMax,
+  Softmax,
+  LogSoftmax,
+  MatMul,
+  Reshape,
+  Transpose,
+  Slice,
+  Concat,
+  Gather,
+  ScatterAdd,
+  OneHot,
+  LstmCell,
+  LstmCellGrad,
+  GruCell,
+  GruCellGrad,
+] as const;
+
+export type KernelName = (typeof ALL_KERNELS)[number];

@@ -1,0 +1,3 @@
+import type { GradConfig } from "../../registry.js";
+
+export const linalgGradConfigs: readonly GradConfig[] = [];

@@ -1,0 +1,97 @@
+import type { DataId, TensorInfo } from "./backend.js";
+import type { Dtype, TypedArray } from "./dtype.js";
+import { engine } from "./engine.js";
+import { shapeToString } from "./errors.js";
+
+/** Nested JavaScript arrays, as `arraySync()` returns them. */
+export type NestedArray = number | NestedArray[];
+
+/**
+ * A handle to an immutable n-dimensional array that lives in a backend. Values stay on the backend
+ * (a GPU texture, a typed array) until `data()` / `dataSync()` reads them.
+ */
+export class Tensor implements TensorInfo {
+  readonly id: number;
+  readonly shape: readonly number[];
+  readonly dtype: Dtype;
+  readonly size: number;
+  /** @internal The backend's handle; replaced when the data moves to another backend. */
+  dataId: DataId;
+  /** @internal Name of the backend holding `dataId`. */
+  backendName: string;
+  /** @internal Number of gradient tapes that saved this tensor for their backward pass. */
+  pins = 0;
+  /** @internal `dispose()` was called while pinned; the data is freed when the last pin goes. */
+  disposeRequested = false;
+  /** @internal Set by `keep()`: `tidy` does not dispose it. */
+  kept = false;
+  private disposedFlag = false;
+
+  constructor(info: TensorInfo, backendName: string, id: number) {
+    this.id = id;
+    this.shape = Object.freeze([...info.shape]);
+    this.dtype = info.dtype;
+    this.size = sizeOf(info.shape);
+    this.dataId = info.dataId;
+    this.backendName = backendName;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposedFlag || this.disposeRequested;
+  }
+
+  /** @internal Called by the engine when the data is really released. */
+  markDisposed(): void {
+    this.disposedFlag = true;
+  }
+
+  /** A copy of the values, row-major. */
+  dataSync(): TypedArray {
+    return engine().readSync(this);
+  }
+
+  /** A copy of the values, row-major, without blocking where the backend allows it. */
+  data(): Promise<TypedArray> {
+    return engine().read(this);
+  }
+
+  /** The values as nested arrays (a number for a scalar). */
+  arraySync(): NestedArray {
+    return toNested(this.dataSync(), this.shape);
+  }
+
+  /** Frees the tensor's data (deferred while a gradient tape still needs it). Idempotent. */
+  dispose(): void {
+    engine().disposeTensor(this);
+  }
+
+  toString(): string {
+    return `Tensor(${this.dtype} ${shapeToString(this.shape)})`;
+  }
+}
+
+export function sizeOf(shape: readonly number[]): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+function toNested(values: TypedArray, shape: readonly number[]): NestedArray {
+  if (shape.length === 0) return values[0] ?? 0;
+  const build = (offset: number, dim: number): NestedArray[] => {
+    const n = shape[dim] ?? 0;
+    const stride = sizeOf(shape.slice(dim + 1));
+    const out: NestedArray[] = [];
+    for (let i = 0; i < n; i++) {
+      out.push(
+        dim === shape.length - 1 ? (values[offset + i] ?? 0) : build(offset + i * stride, dim + 1),
+      );
+    }
+    return out;
+  };
+  return build(0, 0);
+}

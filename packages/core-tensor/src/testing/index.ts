@@ -1,0 +1,12 @@
+export { conformanceCases, gradientCases } from "./cases/index.js";
+export {
+  type CheckGradientOptions,
+  type CheckGradientResult,
+  checkGradient,
+} from "./check-gradient.js";
+export {
+  type ConformanceOptions,
+  describeBackendConformance,
+  expectTensor,
+} from "./conformance.js";
+export type { ConformanceCase, ExpectedTensor, GradientCase } from "./conformance-case.js";
