@@ -110,6 +110,8 @@ export function variableGrads(
   }
   const { value, grads: gs } = gradients(f, trainable);
   const map = new Map<Variable, Tensor>();
-  trainable.forEach((v, i) => map.set(v, gs[i] as Tensor));
+  trainable.forEach((v, i) => {
+    map.set(v, gs[i] as Tensor);
+  });
   return { value, grads: map };
 }

@@ -86,15 +86,10 @@ export function describeBackendConformance(
               ? testCase.expected
               : [testCase.expected];
             expect(outs.length, "number of outputs").toBe(expected.length);
-            outs.forEach((o, i) =>
-              expectTensor(
-                o,
-                expected[i] as ExpectedTensor,
-                dtype,
-                tolerance[(expected[i] as ExpectedTensor).dtype ?? dtype],
-                `output ${i}`,
-              ),
-            );
+            outs.forEach((o, i) => {
+              const want = expected[i] as ExpectedTensor;
+              expectTensor(o, want, dtype, tolerance[want.dtype ?? dtype], `output ${i}`);
+            });
           });
           expect(memory().numTensors, "tensors leaked by the case").toBe(before);
         });
