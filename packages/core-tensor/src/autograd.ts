@@ -37,6 +37,9 @@ function gradients(
   let value: Tensor;
   try {
     value = tidy(f);
+  } catch (error) {
+    e.releaseTape(tape); // frees what f disposed while the tape pinned it
+    throw error;
   } finally {
     e.stopTape(tape);
   }
@@ -54,6 +57,9 @@ function gradients(
       );
     });
     return { value, grads };
+  } catch (error) {
+    if (!sources.includes(value)) value.dispose();
+    throw error;
   } finally {
     e.releaseTape(tape);
   }
@@ -80,7 +86,7 @@ export function valueAndGrad(
 export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
   return (x, dy) => {
     const { value, grad: g } = valueAndGrad(f)(x, dy);
-    value.dispose();
+    if (value !== x) value.dispose();
     return g;
   };
 }
@@ -91,7 +97,7 @@ export function grads(
 ): (xs: readonly Tensor[], dy?: Tensor) => Tensor[] {
   return (xs, dy) => {
     const { value, grads: gs } = valueAndGrads(f)(xs, dy);
-    value.dispose();
+    if (!xs.includes(value)) value.dispose();
     return gs;
   };
 }

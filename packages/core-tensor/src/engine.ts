@@ -6,7 +6,7 @@
 import type { Backend, DataId, TensorInfo } from "./backend.js";
 import { allocate, type Dtype, isFloat, type TypedArray } from "./dtype.js";
 import { RnnkitError, shapeToString } from "./errors.js";
-import { findBackend, getBackend, getGradient, getKernel } from "./registry.js";
+import { findBackend, getBackend, getGradient, getKernel, listBackends } from "./registry.js";
 import { Tensor } from "./tensor.js";
 
 /** One recorded kernel call. */
@@ -83,7 +83,8 @@ class Engine {
       return;
     }
     this.state.refCounts.delete(dataId);
-    findBackend(backendName).disposeData(dataId);
+    // removeBackend already freed all of a removed backend's data
+    if (listBackends().includes(backendName)) findBackend(backendName).disposeData(dataId);
   }
 
   disposeTensor(t: Tensor): void {
@@ -199,6 +200,10 @@ class Engine {
           "the function returned a Promise; tidy takes synchronous functions",
         );
       }
+    } catch (error) {
+      // a throwing (or async) fn leaks nothing: free its scope, kept tensors aside
+      for (const t of scope.tensors) if (!t.kept) this.disposeTensor(t);
+      throw error;
     } finally {
       this.state.scopes.pop();
     }
@@ -351,6 +356,15 @@ export function dispose(value: unknown): void {
   const found = new Set<Tensor>();
   collectTensors(value, found);
   for (const t of found) t.dispose();
+}
+
+/**
+ * The same values, cut from every gradient tape: gradients do not flow through the result (shares
+ * the data, no copy). Truncated BPTT uses it to carry a state into the next chunk.
+ */
+export function detach(x: Tensor): Tensor {
+  if (x.isDisposed) throw new RnnkitError("detach", `${x.toString()} is disposed`);
+  return engine().makeTensor({ dataId: x.dataId, shape: x.shape, dtype: x.dtype }, x.backendName);
 }
 
 /** Live tensors and data handles, for leak checks. */

@@ -9,8 +9,9 @@ export {
   type TensorInfo,
 } from "./backend.js";
 export { allocate, DTYPES, type Dtype, dtypeOf, isFloat, type TypedArray } from "./dtype.js";
-export { dispose, keep, memory, runKernel, runKernelMulti, tidy } from "./engine.js";
+export { detach, dispose, keep, memory, runKernel, runKernelMulti, tidy } from "./engine.js";
 export { RnnkitError, shapeToString } from "./errors.js";
+export * from "./io/index.js";
 export * as kernels from "./kernel-names.js";
 export * from "./ops/creation/index.js";
 export * from "./ops/elementwise/index.js";

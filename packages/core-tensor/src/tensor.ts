@@ -40,8 +40,9 @@ export class Tensor implements TensorInfo {
     return this.shape.length;
   }
 
+  /** False while a dispose is deferred: a gradient tape still reads this tensor in its backward pass. */
   get isDisposed(): boolean {
-    return this.disposedFlag || this.disposeRequested;
+    return this.disposedFlag;
   }
 
   /** @internal Called by the engine when the data is really released. */

@@ -1,4 +1,13 @@
 import type { KernelConfig } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { gruCellConfig } from "./gru-cell.js";
+import { gruCellGradConfig } from "./gru-cell-grad.js";
+import { lstmCellConfig } from "./lstm-cell.js";
+import { lstmCellGradConfig } from "./lstm-cell-grad.js";
 
-export const fusedKernelConfigs: readonly KernelConfig<CpuBackend>[] = [];
+export const fusedKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
+  lstmCellConfig,
+  lstmCellGradConfig,
+  gruCellConfig,
+  gruCellGradConfig,
+];

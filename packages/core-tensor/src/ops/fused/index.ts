@@ -1,3 +1,8 @@
 import type { GradConfig } from "../../registry.js";
+import { gruCellGradConfig } from "./gru-cell.js";
+import { lstmCellGradConfig } from "./lstm-cell.js";
 
-export const fusedGradConfigs: readonly GradConfig[] = [];
+export { type GruCellOptions, gruCell } from "./gru-cell.js";
+export { lstmCell } from "./lstm-cell.js";
+
+export const fusedGradConfigs: readonly GradConfig[] = [lstmCellGradConfig, gruCellGradConfig];

@@ -1,3 +1,6 @@
 import type { GradConfig } from "../../registry.js";
+import { matMulGradConfig } from "./mat-mul.js";
 
-export const linalgGradConfigs: readonly GradConfig[] = [];
+export { matMul } from "./mat-mul.js";
+
+export const linalgGradConfigs: readonly GradConfig[] = [matMulGradConfig];

@@ -1,0 +1,4 @@
+import { kernels } from "@rnnkit/core-tensor";
+import { binaryKernelConfig } from "./binary-kernel.js";
+
+export const lessEqualConfig = binaryKernelConfig(kernels.LessEqual, "x <= y ? 1 : 0", "int32");

@@ -1,0 +1,9 @@
+import { kernels } from "@rnnkit/core-tensor";
+import { unaryKernelConfig } from "./unary-kernel.js";
+
+// σ(x) = 1 / (1 + e^−x) for x ≥ 0, e^x / (1 + e^x) for x < 0: the exponent is never positive,
+// so e^… cannot overflow (σ(±1000) = 1 / 0 instead of NaN).
+export const sigmoidConfig = unaryKernelConfig(
+  kernels.Sigmoid,
+  "x >= 0 ? 1 / (1 + Math.exp(-x)) : (t = Math.exp(x)) / (1 + t)",
+);

@@ -1,0 +1,75 @@
+import {
+  allocate,
+  type Dtype,
+  type KernelConfig,
+  kernels,
+  type TypedArray,
+} from "@rnnkit/core-tensor";
+import type { CpuBackend } from "../../backend-cpu.js";
+import { sigmoid } from "./activation.js";
+import { fusedMatMul } from "./fused-matmul.js";
+
+/**
+ * One LSTM step on row-major arrays (gate order i, f, g, o). Returns h', c' [B,H] and the
+ * activated gates [B,4H].
+ */
+export function lstmCellImpl(
+  xProj: TypedArray,
+  h: TypedArray,
+  c: TypedArray,
+  weightHh: TypedArray,
+  batch: number,
+  hidden: number,
+  dtype: Dtype,
+): { hNew: TypedArray; cNew: TypedArray; gates: TypedArray } {
+  const H = hidden;
+  const G = 4 * H;
+  const gates = allocate(dtype, batch * G);
+  const hNew = allocate(dtype, batch * H);
+  const cNew = allocate(dtype, batch * H);
+  // gates = xProj + h·W_hhᵀ (pre-activations first, activated in place below)
+  fusedMatMul(h, weightHh, gates, batch, H, G, false, true);
+  for (let b = 0; b < batch; b++) {
+    const row = b * G;
+    for (let j = 0; j < H; j++) {
+      // i = σ(·), f = σ(·), g = tanh(·), o = σ(·)
+      const i = sigmoid((xProj[row + j] as number) + (gates[row + j] as number));
+      const f = sigmoid((xProj[row + H + j] as number) + (gates[row + H + j] as number));
+      const g = Math.tanh((xProj[row + 2 * H + j] as number) + (gates[row + 2 * H + j] as number));
+      const o = sigmoid((xProj[row + 3 * H + j] as number) + (gates[row + 3 * H + j] as number));
+      gates[row + j] = i;
+      gates[row + H + j] = f;
+      gates[row + 2 * H + j] = g;
+      gates[row + 3 * H + j] = o;
+      // c' = f∘c + i∘g;  h' = o∘tanh(c')
+      const k = b * H + j;
+      const cn = f * (c[k] as number) + i * g;
+      cNew[k] = cn;
+      hNew[k] = o * Math.tanh(cn);
+    }
+  }
+  return { hNew, cNew, gates };
+}
+
+export const lstmCellConfig: KernelConfig<CpuBackend> = {
+  kernelName: kernels.LstmCell,
+  backendName: "cpu",
+  kernelFunc: ({ inputs, backend }) => {
+    const { xProj, h, c, weightHh } = inputs as kernels.LstmCellInputs;
+    const [batch, hidden] = h.shape as [number, number];
+    const { hNew, cNew, gates } = lstmCellImpl(
+      backend.values(xProj),
+      backend.values(h),
+      backend.values(c),
+      backend.values(weightHh),
+      batch,
+      hidden,
+      h.dtype,
+    );
+    return [
+      backend.makeOutput(hNew, [batch, hidden], h.dtype),
+      backend.makeOutput(cNew, [batch, hidden], h.dtype),
+      backend.makeOutput(gates, [batch, 4 * hidden], h.dtype),
+    ];
+  },
+};

@@ -1,0 +1,447 @@
+/**
+ * Matrix product on typed arrays. Large products use a cache-blocked GEMM in the GotoBLAS layout:
+ * a KC×NC block of op(B) is packed into NR-wide column panels and an MC×KC block of op(A) into
+ * MR-high row panels (both as float64, zero-padded to full panels, transposes resolved while
+ * packing), then a 4×4 micro-kernel keeps its 16 accumulators in locals and streams both panels
+ * from contiguous memory. Small products (a row vector, a thin matrix) skip the packing.
+ */
+import {
+  allocate,
+  type KernelConfig,
+  kernels,
+  sizeFromShape,
+  type TensorInfo,
+  type TypedArray,
+} from "@rnnkit/core-tensor";
+import type { CpuBackend } from "../../backend-cpu.js";
+
+/** Micro-tile: MR rows of C by NR columns, 16 accumulators (what fits V8's registers best). */
+const MR = 4;
+const NR = 4;
+/** Depth of one packed block: a KC×NR panel of B (8 KiB) stays in L1 while A panels stream. */
+const KC = 256;
+/** Rows of A packed at once (MC×KC doubles = 128 KiB, kept in L2). */
+const MC = 64;
+/** Columns of B packed at once (KC×NC doubles = 1 MiB, kept in L2/L3). */
+const NC = 512;
+/** Below this many rows or columns, packing costs more than it saves. */
+const SMALL = 8;
+
+// Scratch buffers reused across calls (grow only). Kernels run one at a time on the JS thread.
+let packedA = new Float64Array(MC * KC);
+let packedB = new Float64Array(KC * NC);
+let rowScratch = new Float64Array(64);
+const edgeTile = new Float64Array(MR * NR);
+
+export interface MatMulOptions {
+  /** Where op(A)'s first element sits in `a` (default 0). */
+  aOffset?: number;
+  /** Where op(B)'s first element sits in `b` (default 0). */
+  bOffset?: number;
+  /** Where C's first element goes in `out` (default 0). */
+  outOffset?: number;
+  /** out += A·B instead of out = A·B (default false). */
+  accumulate?: boolean;
+}
+
+/**
+ * C[m,n] = op(A)[m,k] · op(B)[k,n] into `out` (row-major, leading dimension n), where op(A) = Aᵀ
+ * when `transposeA` (A stored [k,m]) and op(B) = Bᵀ when `transposeB` (B stored [n,k]). Sums run in
+ * float64 whatever the arrays' types. Returns `out`.
+ */
+export function matMulImpl(
+  a: TypedArray,
+  b: TypedArray,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  out: TypedArray,
+  options: MatMulOptions = {},
+): TypedArray {
+  const aOffset = options.aOffset ?? 0;
+  const bOffset = options.bOffset ?? 0;
+  const outOffset = options.outOffset ?? 0;
+  const accumulate = options.accumulate ?? false;
+  if (m === 0 || n === 0) return out;
+  if (k === 0) {
+    if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    return out;
+  }
+  if (m < SMALL || n < SMALL || k < SMALL) {
+    matMulSmall(a, b, m, k, n, transposeA, transposeB, out, aOffset, bOffset, outOffset, accumulate);
+    return out;
+  }
+  const mcMax = Math.min(MC, roundUp(m, MR));
+  const ncMax = Math.min(NC, roundUp(n, NR));
+  const kcMax = Math.min(KC, k);
+  if (packedA.length < mcMax * kcMax) packedA = new Float64Array(mcMax * kcMax);
+  if (packedB.length < kcMax * ncMax) packedB = new Float64Array(kcMax * ncMax);
+  const pa = packedA;
+  const pb = packedB;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      const overwrite = p0 === 0 && !accumulate;
+      if (transposeB) packBTransposed(b, bOffset, k, p0, kc, j0, nc, pb);
+      else packB(b, bOffset, n, p0, kc, j0, nc, pb);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        if (transposeA) packATransposed(a, aOffset, m, p0, kc, i0, mc, pa);
+        else packA(a, aOffset, k, p0, kc, i0, mc, pa);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const nr = Math.min(NR, nc - jr);
+          const bPanel = jr * kc;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const mr = Math.min(MR, mc - ir);
+            const cOffset = outOffset + (i0 + ir) * n + j0 + jr;
+            if (mr === MR && nr === NR) {
+              microKernel(kc, pa, ir * kc, pb, bPanel, out, cOffset, n, overwrite);
+            } else {
+              microKernel(kc, pa, ir * kc, pb, bPanel, edgeTile, 0, NR, true);
+              for (let i = 0; i < mr; i++) {
+                for (let j = 0; j < nr; j++) {
+                  const o = cOffset + i * n + j;
+                  const v = edgeTile[i * NR + j] as number;
+                  out[o] = overwrite ? v : (out[o] as number) + v;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function roundUp(x: number, multiple: number): number {
+  return Math.ceil(x / multiple) * multiple;
+}
+
+/**
+ * C[4×4] (= or +=) Σ_p Ap[p,0..3]ᵀ · Bp[p,0..3]: `ap` holds kc groups of MR row values, `bp` kc
+ * groups of NR column values, both contiguous.
+ */
+function microKernel(
+  kc: number,
+  ap: Float64Array,
+  aStart: number,
+  bp: Float64Array,
+  bStart: number,
+  c: TypedArray,
+  cOffset: number,
+  ldc: number,
+  overwrite: boolean,
+): void {
+  let c00 = 0;
+  let c01 = 0;
+  let c02 = 0;
+  let c03 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  let c12 = 0;
+  let c13 = 0;
+  let c20 = 0;
+  let c21 = 0;
+  let c22 = 0;
+  let c23 = 0;
+  let c30 = 0;
+  let c31 = 0;
+  let c32 = 0;
+  let c33 = 0;
+  let ai = aStart;
+  let bi = bStart;
+  for (let p = 0; p < kc; p++) {
+    const a0 = ap[ai] as number;
+    const a1 = ap[ai + 1] as number;
+    const a2 = ap[ai + 2] as number;
+    const a3 = ap[ai + 3] as number;
+    const b0 = bp[bi] as number;
+    const b1 = bp[bi + 1] as number;
+    const b2 = bp[bi + 2] as number;
+    const b3 = bp[bi + 3] as number;
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
+    ai += MR;
+    bi += NR;
+  }
+  const r0 = cOffset;
+  const r1 = r0 + ldc;
+  const r2 = r1 + ldc;
+  const r3 = r2 + ldc;
+  if (!overwrite) {
+    c00 += c[r0] as number;
+    c01 += c[r0 + 1] as number;
+    c02 += c[r0 + 2] as number;
+    c03 += c[r0 + 3] as number;
+    c10 += c[r1] as number;
+    c11 += c[r1 + 1] as number;
+    c12 += c[r1 + 2] as number;
+    c13 += c[r1 + 3] as number;
+    c20 += c[r2] as number;
+    c21 += c[r2 + 1] as number;
+    c22 += c[r2 + 2] as number;
+    c23 += c[r2 + 3] as number;
+    c30 += c[r3] as number;
+    c31 += c[r3 + 1] as number;
+    c32 += c[r3 + 2] as number;
+    c33 += c[r3 + 3] as number;
+  }
+  c[r0] = c00;
+  c[r0 + 1] = c01;
+  c[r0 + 2] = c02;
+  c[r0 + 3] = c03;
+  c[r1] = c10;
+  c[r1 + 1] = c11;
+  c[r1 + 2] = c12;
+  c[r1 + 3] = c13;
+  c[r2] = c20;
+  c[r2 + 1] = c21;
+  c[r2 + 2] = c22;
+  c[r2 + 3] = c23;
+  c[r3] = c30;
+  c[r3 + 1] = c31;
+  c[r3 + 2] = c32;
+  c[r3 + 3] = c33;
+}
+
+// ---- packing: op(A)[i0:i0+mc, p0:p0+kc] → MR-high panels, pa[panel·kc·MR + p·MR + ii] ----
+
+/** A stored [m,k]: each row of A is read contiguously. */
+function packA(
+  a: TypedArray,
+  aOffset: number,
+  k: number,
+  p0: number,
+  kc: number,
+  i0: number,
+  mc: number,
+  pa: Float64Array,
+): void {
+  for (let ir = 0; ir < mc; ir += MR) {
+    const panel = ir * kc;
+    for (let ii = 0; ii < MR; ii++) {
+      let dst = panel + ii;
+      if (ir + ii < mc) {
+        let src = aOffset + (i0 + ir + ii) * k + p0;
+        for (let p = 0; p < kc; p++) {
+          pa[dst] = a[src++] as number;
+          dst += MR;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          pa[dst] = 0;
+          dst += MR;
+        }
+      }
+    }
+  }
+}
+
+/** A stored [k,m] (transposeA): MR consecutive values of one row of A form one group. */
+function packATransposed(
+  a: TypedArray,
+  aOffset: number,
+  m: number,
+  p0: number,
+  kc: number,
+  i0: number,
+  mc: number,
+  pa: Float64Array,
+): void {
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = Math.min(MR, mc - ir);
+    let dst = ir * kc;
+    for (let p = 0; p < kc; p++) {
+      const src = aOffset + (p0 + p) * m + i0 + ir;
+      for (let ii = 0; ii < MR; ii++) pa[dst + ii] = ii < rows ? (a[src + ii] as number) : 0;
+      dst += MR;
+    }
+  }
+}
+
+// ---- packing: op(B)[p0:p0+kc, j0:j0+nc] → NR-wide panels, pb[panel·kc·NR + p·NR + jj] ----
+
+/** B stored [k,n]: NR consecutive values of one row of B form one group. */
+function packB(
+  b: TypedArray,
+  bOffset: number,
+  n: number,
+  p0: number,
+  kc: number,
+  j0: number,
+  nc: number,
+  pb: Float64Array,
+): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const cols = Math.min(NR, nc - jr);
+    let dst = jr * kc;
+    let src = bOffset + p0 * n + j0 + jr;
+    if (cols === NR) {
+      for (let p = 0; p < kc; p++) {
+        pb[dst] = b[src] as number;
+        pb[dst + 1] = b[src + 1] as number;
+        pb[dst + 2] = b[src + 2] as number;
+        pb[dst + 3] = b[src + 3] as number;
+        dst += NR;
+        src += n;
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        for (let jj = 0; jj < NR; jj++) pb[dst + jj] = jj < cols ? (b[src + jj] as number) : 0;
+        dst += NR;
+        src += n;
+      }
+    }
+  }
+}
+
+/** B stored [n,k] (transposeB): each row of the stored B is read contiguously. */
+function packBTransposed(
+  b: TypedArray,
+  bOffset: number,
+  k: number,
+  p0: number,
+  kc: number,
+  j0: number,
+  nc: number,
+  pb: Float64Array,
+): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const panel = jr * kc;
+    for (let jj = 0; jj < NR; jj++) {
+      let dst = panel + jj;
+      if (jr + jj < nc) {
+        let src = bOffset + (j0 + jr + jj) * k + p0;
+        for (let p = 0; p < kc; p++) {
+          pb[dst] = b[src++] as number;
+          dst += NR;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          pb[dst] = 0;
+          dst += NR;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Unpacked loops for thin products (a row vector times a matrix, a matrix times a few columns):
+ * with op(B) = Bᵀ each output is a dot product of two contiguous rows; otherwise each output row
+ * accumulates rows of B scaled by A[i,p] (contiguous in B and in the float64 scratch row).
+ */
+function matMulSmall(
+  a: TypedArray,
+  b: TypedArray,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  out: TypedArray,
+  aOffset: number,
+  bOffset: number,
+  outOffset: number,
+  accumulate: boolean,
+): void {
+  // A[i,p] = a[aOffset + i·aRow + p·aCol]
+  const aRow = transposeA ? 1 : k;
+  const aCol = transposeA ? m : 1;
+  if (transposeB) {
+    for (let i = 0; i < m; i++) {
+      const aStart = aOffset + i * aRow;
+      const outRow = outOffset + i * n;
+      for (let j = 0; j < n; j++) {
+        let acc = 0;
+        let ai = aStart;
+        let bi = bOffset + j * k;
+        for (let p = 0; p < k; p++) {
+          acc += (a[ai] as number) * (b[bi++] as number);
+          ai += aCol;
+        }
+        out[outRow + j] = accumulate ? (out[outRow + j] as number) + acc : acc;
+      }
+    }
+    return;
+  }
+  if (rowScratch.length < n) rowScratch = new Float64Array(n);
+  const row = rowScratch;
+  for (let i = 0; i < m; i++) {
+    row.fill(0, 0, n);
+    let ai = aOffset + i * aRow;
+    for (let p = 0; p < k; p++) {
+      const x = a[ai] as number;
+      ai += aCol;
+      const bStart = bOffset + p * n;
+      for (let j = 0; j < n; j++) row[j] = (row[j] as number) + x * (b[bStart + j] as number);
+    }
+    const outRow = outOffset + i * n;
+    if (accumulate) {
+      for (let j = 0; j < n; j++) out[outRow + j] = (out[outRow + j] as number) + (row[j] as number);
+    } else {
+      for (let j = 0; j < n; j++) out[outRow + j] = row[j] as number;
+    }
+  }
+}
+
+/**
+ * Batched product: batch dimensions are flattened; a batch size of 1 (or a rank-2 operand) is
+ * reused for every batch of the other operand.
+ */
+export const matMulConfig: KernelConfig<CpuBackend> = {
+  kernelName: kernels.MatMul,
+  backendName: "cpu",
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+    const { transposeA, transposeB } = attrs as kernels.MatMulAttrs;
+    const aRank = a.shape.length;
+    const bRank = b.shape.length;
+    const m = a.shape[transposeA ? aRank - 1 : aRank - 2] as number;
+    const k = a.shape[transposeA ? aRank - 2 : aRank - 1] as number;
+    const n = b.shape[transposeB ? bRank - 2 : bRank - 1] as number;
+    const aBatchShape = a.shape.slice(0, -2);
+    const bBatchShape = b.shape.slice(0, -2);
+    const aBatch = sizeFromShape(aBatchShape);
+    const bBatch = sizeFromShape(bBatchShape);
+    const batchShape =
+      aBatch > bBatch || (aBatch === bBatch && aBatchShape.length >= bBatchShape.length)
+        ? aBatchShape
+        : bBatchShape;
+    const batch = sizeFromShape(batchShape);
+    const out = allocate(a.dtype, batch * m * n);
+    const av = backend.values(a);
+    const bv = backend.values(b);
+    if (bBatch === 1 && !transposeA) {
+      // The batches of A are consecutive rows: one [batch·m, k] × [k, n] product.
+      matMulImpl(av, bv, batch * m, k, n, false, transposeB, out);
+    } else {
+      for (let t = 0; t < batch; t++) {
+        matMulImpl(av, bv, m, k, n, transposeA, transposeB, out, {
+          aOffset: aBatch === 1 ? 0 : t * m * k,
+          bOffset: bBatch === 1 ? 0 : t * k * n,
+          outOffset: t * m * n,
+        });
+      }
+    }
+    return backend.makeOutput(out, [...batchShape, m, n], a.dtype);
+  },
+};

@@ -1,0 +1,33 @@
+import { runKernel } from "../../engine.js";
+import { Maximum } from "../../kernel-names.js";
+import type { GradConfig } from "../../registry.js";
+import type { Tensor } from "../../tensor.js";
+import { broadcastShapes } from "../../util/shape.js";
+import { binaryOperands } from "../../util/to-tensor.js";
+import { sumToShape } from "../reduction/sum-to-shape.js";
+import { greaterEqual } from "./greater-equal.js";
+import { where } from "./where.js";
+
+/** Element-wise max(a, b) (NaN if either is NaN) with broadcasting; float32, float64, int32. */
+export function maximum(a: Tensor | number, b: Tensor | number): Tensor {
+  const operands = binaryOperands("maximum", a, b);
+  try {
+    broadcastShapes("maximum", operands.a.shape, operands.b.shape);
+    return runKernel(Maximum, { a: operands.a, b: operands.b });
+  } finally {
+    for (const t of operands.temporaries) t.dispose();
+  }
+}
+
+/** dy goes to a where a ≥ b (the larger; a on ties), to b elsewhere; each summed over its broadcast axes. */
+export const maximumGradConfig: GradConfig = {
+  kernelName: Maximum,
+  gradFunc: (dy, { inputs }) => {
+    const a = inputs.a as Tensor;
+    const b = inputs.b as Tensor;
+    return {
+      a: () => sumToShape(where(greaterEqual(a, b), dy, 0), a.shape),
+      b: () => sumToShape(where(greaterEqual(a, b), 0, dy), b.shape),
+    };
+  },
+};

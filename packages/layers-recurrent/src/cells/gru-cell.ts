@@ -1,0 +1,112 @@
+import {
+  add,
+  gruCell,
+  matMul,
+  mul,
+  sigmoid,
+  slice,
+  sub,
+  type Tensor,
+  tanh,
+  type Variable,
+} from "@rnnkit/core-tensor";
+import { glorotUniform } from "../initializers/glorot-uniform.js";
+import { orthogonal } from "../initializers/orthogonal.js";
+import { pytorchRnnUniform } from "../initializers/uniform.js";
+import { zerosInitializer } from "../initializers/zeros-initializer.js";
+import { type CellOptions, RecurrentCell } from "./recurrent-cell.js";
+
+export interface GRUCellOptions extends CellOptions {
+  /**
+   * true (default): PyTorch/cuDNN/Keras reset_after — r multiplies the recurrent product:
+   *   n = tanh(W_in x + b_in + r∘(W_hn h + b_hn)).
+   * false: the course's form — r multiplies h before the product:
+   *   n = tanh(W_in x + b_in + W_hn (r∘h) + b_hn).
+   */
+  resetAfter?: boolean;
+  /** Use the fused GRUCell kernel (default) or the composite of element-wise ops (same results). */
+  fused?: boolean;
+}
+
+/**
+ * GRU cell, gate order r, z, n (PyTorch):
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr),  z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   h' = (1 − z)∘n + z∘h
+ * The z convention: here z is the share of the OLD state kept (PyTorch, Keras). The course writes
+ * h_t = (1 − z_t)∘h_{t−1} + z_t∘h̃_t, whose z_t is our (1 − z): the same model, z relabelled.
+ */
+export class GRUCell extends RecurrentCell {
+  readonly gateCount = 3;
+  readonly stateCount = 1;
+  readonly resetAfter: boolean;
+  readonly fused: boolean;
+  private readonly wIh: Variable;
+  private readonly wHh: Variable;
+  private readonly bIh: Variable | undefined;
+  private readonly bHh: Variable | undefined;
+
+  constructor(options: GRUCellOptions) {
+    super("GRUCell", options);
+    this.resetAfter = options.resetAfter ?? true;
+    this.fused = options.fused ?? true;
+    const I = this.inputSize;
+    const H = this.hiddenSize;
+    const keras = options.init === "keras";
+    const uniform = pytorchRnnUniform(H);
+    this.wIh = this.makeParameter("weight_ih", [3 * H, I], keras ? glorotUniform : uniform, options.rng);
+    this.wHh = this.makeParameter("weight_hh", [3 * H, H], keras ? orthogonal() : uniform, options.rng);
+    const withBias = options.bias ?? true;
+    this.bIh = withBias ? this.makeParameter("bias_ih", [3 * H], keras ? zerosInitializer : uniform, options.rng) : undefined;
+    this.bHh = withBias ? this.makeParameter("bias_hh", [3 * H], keras ? zerosInitializer : uniform, options.rng) : undefined;
+  }
+
+  get weightIh(): Variable {
+    return this.wIh;
+  }
+  get weightHh(): Variable {
+    return this.wHh;
+  }
+  get biasIh(): Variable | undefined {
+    return this.bIh;
+  }
+  get biasHh(): Variable | undefined {
+    return this.bHh;
+  }
+
+  /** Only b_ih is folded into the projected input; b_hh stays inside the step (it sits under r). */
+  protected override inputBias(): Tensor | undefined {
+    return this.bIh;
+  }
+
+  step(xProj: Tensor, states: readonly Tensor[]): Tensor[] {
+    const h = states[0] as Tensor;
+    const H = this.hiddenSize;
+    const B = h.shape[0] as number;
+    const biasHh = this.bHh;
+    if (this.fused) {
+      const zerosBias = biasHh ?? this.zeroBias();
+      const out = gruCell(xProj, h, this.wHh, zerosBias, { resetAfter: this.resetAfter });
+      if (biasHh === undefined) zerosBias.dispose();
+      return [out];
+    }
+    const xBlock = (k: number): Tensor => slice(xProj, [0, k * H], [B, H]);
+    const wBlock = (k: number, n: number): Tensor => slice(this.wHh, [k * H, 0], [n * H, H]);
+    const bBlock = (k: number, n: number): Tensor | undefined =>
+      biasHh === undefined ? undefined : slice(biasHh, [k * H], [n * H]);
+    const withBias = (t: Tensor, b: Tensor | undefined): Tensor => (b === undefined ? t : add(t, b));
+    // recurrent part of r and z: W_h{r,z} h + b_h{r,z}
+    const hRz = withBias(matMul(h, wBlock(0, 2), false, true), bBlock(0, 2));
+    const r = sigmoid(add(xBlock(0), slice(hRz, [0, 0], [B, H]))); // reset gate
+    const z = sigmoid(add(xBlock(1), slice(hRz, [0, H], [B, H]))); // update gate
+    const hn = this.resetAfter
+      ? mul(r, withBias(matMul(h, wBlock(2, 1), false, true), bBlock(2, 1))) // r∘(W_hn h + b_hn)
+      : withBias(matMul(mul(r, h), wBlock(2, 1), false, true), bBlock(2, 1)); // W_hn (r∘h) + b_hn
+    const n = tanh(add(xBlock(2), hn)); // candidate state
+    // h' = (1 − z)∘n + z∘h = n + z∘(h − n)
+    return [add(n, mul(z, sub(h, n)))];
+  }
+
+  private zeroBias(): Tensor {
+    return zerosInitializer([3 * this.hiddenSize], { dtype: this.dtype });
+  }
+}

@@ -1,0 +1,74 @@
+import { add, type Dtype, matMul, type Rng, type Tensor, variable, type Variable } from "@rnnkit/core-tensor";
+import type { Initializer } from "../initializers/initializer.js";
+import { Module } from "../module.js";
+
+/** Which library's defaults the weights start from. */
+export type InitPreset = "pytorch" | "keras";
+
+export interface CellOptions {
+  inputSize: number;
+  hiddenSize: number;
+  /** Add bias_ih and bias_hh (default true). */
+  bias?: boolean;
+  /** Appended to every parameter name (`_l1_reverse` in a stacked layer). */
+  suffix?: string;
+  /** Initial weights like PyTorch (U(±1/√H), default) or Keras (Glorot, orthogonal, zeros, forget bias 1). */
+  init?: InitPreset;
+  dtype?: Dtype;
+  rng?: Rng;
+  name?: string;
+}
+
+/**
+ * A recurrent cell: what one time step computes. The input part of every gate is computed for all
+ * time steps at once by `projectInput` (one large matrix product), and `step` adds the recurrent
+ * part. Parameters use PyTorch's names and layouts: weight_ih [G·H, I], weight_hh [G·H, H],
+ * bias_ih [G·H], bias_hh [G·H], gates stacked in PyTorch's order.
+ */
+export abstract class RecurrentCell extends Module {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** Number of gate blocks G stacked in the weights (1 RNN, 4 LSTM, 3 GRU). */
+  abstract readonly gateCount: number;
+  /** Number of state tensors: 1 (h) or 2 (h, c). */
+  abstract readonly stateCount: number;
+  readonly dtype: Dtype;
+  protected readonly suffix: string;
+
+  constructor(kind: string, options: CellOptions) {
+    super(options.name ?? kind);
+    this.inputSize = options.inputSize;
+    this.hiddenSize = options.hiddenSize;
+    this.dtype = options.dtype ?? "float32";
+    this.suffix = options.suffix ?? "";
+  }
+
+  protected makeParameter(name: string, shape: number[], init: Initializer, rng?: Rng): Variable {
+    const value = init(shape, { dtype: this.dtype, rng });
+    const v = variable(value, { name: `${this.name}.${name}${this.suffix}` });
+    value.dispose();
+    return this.registerParameter(name + this.suffix, v);
+  }
+
+  abstract get weightIh(): Variable;
+  abstract get weightHh(): Variable;
+  abstract get biasIh(): Variable | undefined;
+  abstract get biasHh(): Variable | undefined;
+
+  /** The input part of every gate for a batch of inputs x [N, I] → [N, G·H]. */
+  projectInput(x: Tensor): Tensor {
+    // W_x x_t (+ biases that sit outside any gate product)
+    const projected = matMul(x, this.weightIh, false, true);
+    const bias = this.inputBias();
+    return bias === undefined ? projected : add(projected, bias);
+  }
+
+  /** The bias added to the projected input (b_ih + b_hh by default). */
+  protected inputBias(): Tensor | undefined {
+    if (this.biasIh === undefined || this.biasHh === undefined) return this.biasIh ?? this.biasHh;
+    return add(this.biasIh, this.biasHh);
+  }
+
+  /** One time step: projected input [B, G·H] and states [B, H] each → new states (h first). */
+  abstract step(xProj: Tensor, states: readonly Tensor[]): Tensor[];
+}

@@ -1,0 +1,90 @@
+import {
+  add,
+  mul,
+  reshape,
+  RnnkitError,
+  shapeToString,
+  slice,
+  stack,
+  sub,
+  type Tensor,
+  zeros,
+} from "@rnnkit/core-tensor";
+import type { RecurrentCell } from "./cells/recurrent-cell.js";
+
+export interface UnrollOptions {
+  /** Initial states, one [B, H] per cell state (default zeros). */
+  initialStates?: readonly Tensor[];
+  /** [B, T] of 1 (valid) and 0 (padding), in the input's dtype: padded steps leave the state unchanged and output 0. */
+  mask?: Tensor;
+  /** Process t = T−1 … 0. Outputs stay aligned with the input positions (as in PyTorch). */
+  goBackwards?: boolean;
+  /**
+   * Called with each step's new hidden state before it is used; returning a different tensor
+   * replaces it (used to add zero probes whose gradient is ∂L/∂h_t).
+   */
+  onHidden?: (h: Tensor, t: number) => Tensor;
+}
+
+export interface UnrollResult {
+  /** Hidden state at every step, [B, T, H] (zeros at padded steps). */
+  outputs: Tensor;
+  /** Final states (at each sequence's last valid step under a mask). */
+  states: Tensor[];
+}
+
+/** Checks the [B, T, I] input of a recurrent layer; errors name the layer. */
+export function checkSequenceInput(layer: string, x: Tensor, inputSize: number): void {
+  if (x.rank !== 3 || x.shape[2] !== inputSize) {
+    throw new RnnkitError(
+      layer,
+      `expected input [batch, time, ${inputSize}] (batch-first), got ${shapeToString(x.shape)}`,
+    );
+  }
+  if (x.dtype === "int32") throw new RnnkitError(layer, "expected float input, got int32 (use an Embedding for indices)");
+}
+
+/** Runs a cell over every time step of x [B, T, I]. */
+export function unroll(layer: string, cell: RecurrentCell, x: Tensor, options: UnrollOptions = {}): UnrollResult {
+  checkSequenceInput(layer, x, cell.inputSize);
+  const [B, T] = x.shape as [number, number, number];
+  const H = cell.hiddenSize;
+  const G = cell.gateCount * H;
+  let states: Tensor[];
+  if (options.initialStates !== undefined) {
+    if (options.initialStates.length !== cell.stateCount) {
+      throw new RnnkitError(layer, `expected ${cell.stateCount} initial state(s), got ${options.initialStates.length}`);
+    }
+    states = options.initialStates.map((s, k) => {
+      if (s.rank !== 2 || s.shape[0] !== B || s.shape[1] !== H) {
+        throw new RnnkitError(layer, `initial state ${k} must be [${B},${H}], got ${shapeToString(s.shape)}`);
+      }
+      return s;
+    });
+  } else {
+    states = Array.from({ length: cell.stateCount }, () => zeros([B, H], x.dtype));
+  }
+  const mask = options.mask;
+  if (mask !== undefined && (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== T)) {
+    throw new RnnkitError(layer, `mask must be [${B},${T}], got ${shapeToString(mask.shape)}`);
+  }
+  // the input part of every gate for all steps at once: one [B·T, I] × [I, G·H] product
+  const xProj = reshape(cell.projectInput(reshape(x, [B * T, cell.inputSize])), [B, T, G]);
+  const outputs: Tensor[] = new Array(T);
+  for (let s = 0; s < T; s++) {
+    const t = options.goBackwards ? T - 1 - s : s;
+    const xt = reshape(slice(xProj, [0, t, 0], [B, 1, G]), [B, G]);
+    let next = cell.step(xt, states);
+    if (options.onHidden !== undefined) next = [options.onHidden(next[0] as Tensor, t), ...next.slice(1)];
+    if (mask !== undefined) {
+      const m = slice(mask, [0, t], [B, 1]);
+      // padded step: state_t = state_{t−1}; valid: state_t = new state
+      next = next.map((n, k) => add(states[k] as Tensor, mul(m, sub(n, states[k] as Tensor))));
+      outputs[t] = mul(next[0] as Tensor, m);
+    } else {
+      outputs[t] = next[0] as Tensor;
+    }
+    states = next;
+  }
+  return { outputs: stack(outputs, 1), states };
+}
