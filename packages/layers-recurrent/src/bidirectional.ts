@@ -16,14 +16,20 @@ export class Bidirectional extends Module {
   constructor(options: { forward: RNN; backward: RNN; mergeMode?: MergeMode; name?: string }) {
     super(options.name ?? "Bidirectional");
     if (options.forward.goBackwards || !options.backward.goBackwards) {
-      throw new RnnkitError(this.name, "expected a forward layer and a layer with goBackwards: true");
+      throw new RnnkitError(
+        this.name,
+        "expected a forward layer and a layer with goBackwards: true",
+      );
     }
     if (options.forward.returnSequences !== options.backward.returnSequences) {
       throw new RnnkitError(this.name, "both layers must agree on returnSequences");
     }
     this.mergeMode = options.mergeMode ?? "concat";
     if (!["concat", "sum", "mul", "ave"].includes(this.mergeMode)) {
-      throw new RnnkitError(this.name, `mergeMode must be concat, sum, mul or ave, got "${this.mergeMode}"`);
+      throw new RnnkitError(
+        this.name,
+        `mergeMode must be concat, sum, mul or ave, got "${this.mergeMode}"`,
+      );
     }
     this.forwardLayer = this.registerModule("forward_layer", options.forward);
     this.backwardLayer = this.registerModule("backward_layer", options.backward);

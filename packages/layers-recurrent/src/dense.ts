@@ -2,8 +2,8 @@ import {
   add,
   type Dtype,
   matMul,
-  RnnkitError,
   type Rng,
+  RnnkitError,
   relu,
   reshape,
   shapeToString,
@@ -58,7 +58,10 @@ export class Dense extends Module {
 
   forward(x: Tensor): Tensor {
     if (x.rank < 1 || x.shape[x.rank - 1] !== this.inputSize) {
-      throw new RnnkitError(this.name, `expected input [..., ${this.inputSize}], got ${shapeToString(x.shape)}`);
+      throw new RnnkitError(
+        this.name,
+        `expected input [..., ${this.inputSize}], got ${shapeToString(x.shape)}`,
+      );
     }
     const lead = x.shape.slice(0, -1);
     const flat = reshape(x, [-1, this.inputSize]);

@@ -1,9 +1,9 @@
 import {
   type Dtype,
   gather,
-  randomNormal,
-  RnnkitError,
   type Rng,
+  RnnkitError,
+  randomNormal,
   type Tensor,
   type Variable,
   variable,
@@ -35,7 +35,10 @@ export class Embedding extends Module {
       dtype: options.dtype,
       rng: options.rng,
     });
-    this.weight = this.registerParameter("weight", variable(value, { name: `${this.name}.weight` }));
+    this.weight = this.registerParameter(
+      "weight",
+      variable(value, { name: `${this.name}.weight` }),
+    );
     value.dispose();
   }
 

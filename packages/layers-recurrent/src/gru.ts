@@ -10,8 +10,11 @@ export interface GRUOptions extends RecurrentLayerOptions {
 /** Multi-layer GRU with PyTorch's options and parameter names (batch-first). */
 export class GRU extends RecurrentLayer {
   constructor(options: GRUOptions) {
-    super("GRU", options, (inputSize, suffix) =>
-      new GRUCell({ ...options, inputSize, suffix, name: options.name ?? "GRU" }),
+    super(
+      "GRU",
+      options,
+      (inputSize, suffix) =>
+        new GRUCell({ ...options, inputSize, suffix, name: options.name ?? "GRU" }),
     );
   }
 }

@@ -23,4 +23,5 @@ export {
 export { repeatVector } from "./repeat-vector.js";
 export { RNN, type RNNCallOptions, type RNNOptions, type RNNOutput } from "./rnn.js";
 export { SimpleRNN, type SimpleRNNOptions } from "./simple-rnn.js";
+export { loadSafetensors, saveSafetensors } from "./state-dict-file.js";
 export { checkSequenceInput, type UnrollOptions, type UnrollResult, unroll } from "./unroll.js";

@@ -10,8 +10,11 @@ export interface LSTMOptions extends RecurrentLayerOptions {
 /** Multi-layer LSTM with PyTorch's options and parameter names (batch-first). */
 export class LSTM extends RecurrentLayer {
   constructor(options: LSTMOptions) {
-    super("LSTM", options, (inputSize, suffix) =>
-      new LSTMCell({ ...options, inputSize, suffix, name: options.name ?? "LSTM" }),
+    super(
+      "LSTM",
+      options,
+      (inputSize, suffix) =>
+        new LSTMCell({ ...options, inputSize, suffix, name: options.name ?? "LSTM" }),
     );
   }
 }

@@ -1,4 +1,10 @@
-import { RnnkitError, shapeToString, type Tensor, tensor, type Variable } from "@rnnkit/core-tensor";
+import {
+  RnnkitError,
+  shapeToString,
+  type Tensor,
+  tensor,
+  type Variable,
+} from "@rnnkit/core-tensor";
 
 /** Values accepted by `loadStateDict`: tensors, or plain shape + values (as read from a file). */
 export type StateDictValue = Tensor | { shape: readonly number[]; values: ArrayLike<number> };
@@ -19,7 +25,8 @@ export abstract class Module {
   constructor(readonly name: string) {}
 
   protected registerParameter(name: string, value: Variable): Variable {
-    if (this.ownParameters.has(name)) throw new RnnkitError(this.name, `parameter "${name}" registered twice`);
+    if (this.ownParameters.has(name))
+      throw new RnnkitError(this.name, `parameter "${name}" registered twice`);
     this.ownParameters.set(name, value);
     return value;
   }
@@ -29,7 +36,8 @@ export abstract class Module {
     module: M,
     options: { flatten?: boolean } = {},
   ): M {
-    if (this.childModules.has(name)) throw new RnnkitError(this.name, `module "${name}" registered twice`);
+    if (this.childModules.has(name))
+      throw new RnnkitError(this.name, `module "${name}" registered twice`);
     this.childModules.set(name, module);
     if (options.flatten) this.flattened.add(name);
     return module;

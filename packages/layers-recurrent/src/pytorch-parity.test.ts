@@ -8,6 +8,8 @@ import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
   add,
   decodeSafetensors,
+  dispose,
+  keep,
   memory,
   mul,
   sum,
@@ -37,7 +39,9 @@ interface Config {
 }
 
 function load(file: string) {
-  const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(join(FIXTURES, file))));
+  const { tensors, metadata } = decodeSafetensors(
+    new Uint8Array(readFileSync(join(FIXTURES, file))),
+  );
   const config = JSON.parse(metadata.config as string) as Config;
   const get = (name: string): Tensor => {
     const entry = tensors[name];
@@ -74,11 +78,14 @@ function expectClose(actual: Tensor, expected: Tensor, label: string): void {
   const a = actual.dataSync();
   const e = expected.dataSync();
   let worst = 0;
-  for (let i = 0; i < e.length; i++) worst = Math.max(worst, Math.abs((a[i] as number) - (e[i] as number)));
+  for (let i = 0; i < e.length; i++)
+    worst = Math.max(worst, Math.abs((a[i] as number) - (e[i] as number)));
   expect(worst, `${label}: max |rnnkit − pytorch|`).toBeLessThan(TOLERANCE);
 }
 
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".safetensors") && f !== "dtypes.safetensors");
+const files = readdirSync(FIXTURES).filter(
+  (f) => f.endsWith(".safetensors") && f !== "dtypes.safetensors",
+);
 
 describe("recurrent layers match PyTorch", () => {
   it("has the golden files", () => {
@@ -111,8 +118,16 @@ describe("recurrent layers match PyTorch", () => {
           const sources = [x, h0, ...(c0 ? [c0] : []), ...params];
           let outputs: { output: Tensor; hN: Tensor; cN?: Tensor } | undefined;
           const { grads } = valueAndGrads(() => {
-            outputs = layer.forward(x, { h0, c0, mask });
-            let loss = add(sum(mul(outputs.output, get("w_out"))), sum(mul(outputs.hN, get("w_h"))));
+            const result = layer.forward(x, { h0, c0, mask });
+            outputs = {
+              output: keep(result.output),
+              hN: keep(result.hN),
+              ...(result.cN ? { cN: keep(result.cN) } : {}),
+            };
+            let loss = add(
+              sum(mul(outputs.output, get("w_out"))),
+              sum(mul(outputs.hN, get("w_h"))),
+            );
             if (outputs.cN !== undefined) loss = add(loss, sum(mul(outputs.cN, get("w_c"))));
             return loss;
           })(sources);
@@ -129,6 +144,7 @@ describe("recurrent layers match PyTorch", () => {
             expectClose(grads[offset + i] as Tensor, get(`grad.${name}`), `grad.${name}`);
           });
           layer.dispose();
+          dispose([out.output, out.hN, out.cN]);
         });
         expect(memory().numTensors).toBe(before);
       });

@@ -111,7 +111,10 @@ export abstract class RecurrentLayer extends Module {
     const initial = (t: Tensor | undefined, what: string): ((k: number) => Tensor) | undefined => {
       if (t === undefined) return undefined;
       if (t.rank !== 3 || t.shape[0] !== LD || t.shape[1] !== B || t.shape[2] !== H) {
-        throw new RnnkitError(this.name, `${what} must be [${LD},${B},${H}], got ${shapeToString(t.shape)}`);
+        throw new RnnkitError(
+          this.name,
+          `${what} must be [${LD},${B},${H}], got ${shapeToString(t.shape)}`,
+        );
       }
       return (k) => reshape(slice(t, [k, 0, 0], [1, B, H]), [B, H]);
     };
@@ -132,7 +135,11 @@ export abstract class RecurrentLayer extends Module {
             : stateCount === 2
               ? [h0?.(k) ?? zerosState(x, B, H), c0?.(k) ?? zerosState(x, B, H)]
               : [h0?.(k) ?? zerosState(x, B, H)];
-        const result = unroll(this.name, cell, input, { initialStates, mask: options.mask, goBackwards: d === 1 });
+        const result = unroll(this.name, cell, input, {
+          initialStates,
+          mask: options.mask,
+          goBackwards: d === 1,
+        });
         hN.push(result.states[0] as Tensor);
         if (stateCount === 2) cN.push(result.states[1] as Tensor);
         return result.outputs;

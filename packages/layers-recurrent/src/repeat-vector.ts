@@ -6,9 +6,17 @@ import { concat, RnnkitError, reshape, shapeToString, type Tensor } from "@rnnki
  * a loop over `cell.step`; see the README.)
  */
 export function repeatVector(x: Tensor, n: number): Tensor {
-  if (x.rank !== 2) throw new RnnkitError("repeatVector", `expected [batch, features], got ${shapeToString(x.shape)}`);
-  if (!Number.isInteger(n) || n < 1) throw new RnnkitError("repeatVector", `n must be a positive integer, got ${n}`);
+  if (x.rank !== 2)
+    throw new RnnkitError(
+      "repeatVector",
+      `expected [batch, features], got ${shapeToString(x.shape)}`,
+    );
+  if (!Number.isInteger(n) || n < 1)
+    throw new RnnkitError("repeatVector", `n must be a positive integer, got ${n}`);
   const [B, I] = x.shape as [number, number];
   const expanded = reshape(x, [B, 1, I]);
-  return concat(Array.from({ length: n }, () => expanded), 1);
+  return concat(
+    Array.from({ length: n }, () => expanded),
+    1,
+  );
 }

@@ -8,8 +8,11 @@ export interface SimpleRNNOptions extends RecurrentLayerOptions {
 /** Multi-layer vanilla RNN (PyTorch's nn.RNN): h_t = tanh(W_h h_{t−1} + W_x x_t + b_h). */
 export class SimpleRNN extends RecurrentLayer {
   constructor(options: SimpleRNNOptions) {
-    super("SimpleRNN", options, (inputSize, suffix) =>
-      new SimpleRNNCell({ ...options, inputSize, suffix, name: options.name ?? "SimpleRNN" }),
+    super(
+      "SimpleRNN",
+      options,
+      (inputSize, suffix) =>
+        new SimpleRNNCell({ ...options, inputSize, suffix, name: options.name ?? "SimpleRNN" }),
     );
   }
 }

@@ -1,8 +1,8 @@
 import {
   add,
   mul,
-  reshape,
   RnnkitError,
+  reshape,
   shapeToString,
   slice,
   stack,
@@ -41,11 +41,17 @@ export function checkSequenceInput(layer: string, x: Tensor, inputSize: number):
       `expected input [batch, time, ${inputSize}] (batch-first), got ${shapeToString(x.shape)}`,
     );
   }
-  if (x.dtype === "int32") throw new RnnkitError(layer, "expected float input, got int32 (use an Embedding for indices)");
+  if (x.dtype === "int32")
+    throw new RnnkitError(layer, "expected float input, got int32 (use an Embedding for indices)");
 }
 
 /** Runs a cell over every time step of x [B, T, I]. */
-export function unroll(layer: string, cell: RecurrentCell, x: Tensor, options: UnrollOptions = {}): UnrollResult {
+export function unroll(
+  layer: string,
+  cell: RecurrentCell,
+  x: Tensor,
+  options: UnrollOptions = {},
+): UnrollResult {
   checkSequenceInput(layer, x, cell.inputSize);
   const [B, T] = x.shape as [number, number, number];
   const H = cell.hiddenSize;
@@ -53,11 +59,17 @@ export function unroll(layer: string, cell: RecurrentCell, x: Tensor, options: U
   let states: Tensor[];
   if (options.initialStates !== undefined) {
     if (options.initialStates.length !== cell.stateCount) {
-      throw new RnnkitError(layer, `expected ${cell.stateCount} initial state(s), got ${options.initialStates.length}`);
+      throw new RnnkitError(
+        layer,
+        `expected ${cell.stateCount} initial state(s), got ${options.initialStates.length}`,
+      );
     }
     states = options.initialStates.map((s, k) => {
       if (s.rank !== 2 || s.shape[0] !== B || s.shape[1] !== H) {
-        throw new RnnkitError(layer, `initial state ${k} must be [${B},${H}], got ${shapeToString(s.shape)}`);
+        throw new RnnkitError(
+          layer,
+          `initial state ${k} must be [${B},${H}], got ${shapeToString(s.shape)}`,
+        );
       }
       return s;
     });
@@ -75,7 +87,8 @@ export function unroll(layer: string, cell: RecurrentCell, x: Tensor, options: U
     const t = options.goBackwards ? T - 1 - s : s;
     const xt = reshape(slice(xProj, [0, t, 0], [B, 1, G]), [B, G]);
     let next = cell.step(xt, states);
-    if (options.onHidden !== undefined) next = [options.onHidden(next[0] as Tensor, t), ...next.slice(1)];
+    if (options.onHidden !== undefined)
+      next = [options.onHidden(next[0] as Tensor, t), ...next.slice(1)];
     if (mask !== undefined) {
       const m = slice(mask, [0, t], [B, 1]);
       // padded step: state_t = state_{t−1}; valid: state_t = new state

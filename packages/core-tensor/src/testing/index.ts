@@ -3,6 +3,7 @@ export {
   type CheckGradientOptions,
   type CheckGradientResult,
   checkGradient,
+  checkVariableGradient,
 } from "./check-gradient.js";
 export {
   type ConformanceOptions,

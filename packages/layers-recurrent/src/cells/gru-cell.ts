@@ -53,11 +53,25 @@ export class GRUCell extends RecurrentCell {
     const H = this.hiddenSize;
     const keras = options.init === "keras";
     const uniform = pytorchRnnUniform(H);
-    this.wIh = this.makeParameter("weight_ih", [3 * H, I], keras ? glorotUniform : uniform, options.rng);
-    this.wHh = this.makeParameter("weight_hh", [3 * H, H], keras ? orthogonal() : uniform, options.rng);
+    this.wIh = this.makeParameter(
+      "weight_ih",
+      [3 * H, I],
+      keras ? glorotUniform : uniform,
+      options.rng,
+    );
+    this.wHh = this.makeParameter(
+      "weight_hh",
+      [3 * H, H],
+      keras ? orthogonal() : uniform,
+      options.rng,
+    );
     const withBias = options.bias ?? true;
-    this.bIh = withBias ? this.makeParameter("bias_ih", [3 * H], keras ? zerosInitializer : uniform, options.rng) : undefined;
-    this.bHh = withBias ? this.makeParameter("bias_hh", [3 * H], keras ? zerosInitializer : uniform, options.rng) : undefined;
+    this.bIh = withBias
+      ? this.makeParameter("bias_ih", [3 * H], keras ? zerosInitializer : uniform, options.rng)
+      : undefined;
+    this.bHh = withBias
+      ? this.makeParameter("bias_hh", [3 * H], keras ? zerosInitializer : uniform, options.rng)
+      : undefined;
   }
 
   get weightIh(): Variable {
@@ -93,7 +107,8 @@ export class GRUCell extends RecurrentCell {
     const wBlock = (k: number, n: number): Tensor => slice(this.wHh, [k * H, 0], [n * H, H]);
     const bBlock = (k: number, n: number): Tensor | undefined =>
       biasHh === undefined ? undefined : slice(biasHh, [k * H], [n * H]);
-    const withBias = (t: Tensor, b: Tensor | undefined): Tensor => (b === undefined ? t : add(t, b));
+    const withBias = (t: Tensor, b: Tensor | undefined): Tensor =>
+      b === undefined ? t : add(t, b);
     // recurrent part of r and z: W_h{r,z} h + b_h{r,z}
     const hRz = withBias(matMul(h, wBlock(0, 2), false, true), bBlock(0, 2));
     const r = sigmoid(add(xBlock(0), slice(hRz, [0, 0], [B, H]))); // reset gate

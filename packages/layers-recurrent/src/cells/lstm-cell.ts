@@ -47,8 +47,18 @@ export class LSTMCell extends RecurrentCell {
     const H = this.hiddenSize;
     const keras = options.init === "keras";
     const uniform = pytorchRnnUniform(H);
-    this.wIh = this.makeParameter("weight_ih", [4 * H, I], keras ? glorotUniform : uniform, options.rng);
-    this.wHh = this.makeParameter("weight_hh", [4 * H, H], keras ? orthogonal() : uniform, options.rng);
+    this.wIh = this.makeParameter(
+      "weight_ih",
+      [4 * H, I],
+      keras ? glorotUniform : uniform,
+      options.rng,
+    );
+    this.wHh = this.makeParameter(
+      "weight_hh",
+      [4 * H, H],
+      keras ? orthogonal() : uniform,
+      options.rng,
+    );
     const withBias = options.bias ?? true;
     const unitForgetBias = options.unitForgetBias ?? keras;
     // Keras keeps one bias: ours is bias_ih (with the forget block at 1) and bias_hh = 0.
@@ -66,7 +76,12 @@ export class LSTMCell extends RecurrentCell {
         : uniform;
     this.bIh = withBias ? this.makeParameter("bias_ih", [4 * H], biasInit, options.rng) : undefined;
     this.bHh = withBias
-      ? this.makeParameter("bias_hh", [4 * H], keras || unitForgetBias ? zerosInitializer : uniform, options.rng)
+      ? this.makeParameter(
+          "bias_hh",
+          [4 * H],
+          keras || unitForgetBias ? zerosInitializer : uniform,
+          options.rng,
+        )
       : undefined;
   }
 

@@ -1,4 +1,12 @@
-import { add, type Dtype, matMul, type Rng, type Tensor, variable, type Variable } from "@rnnkit/core-tensor";
+import {
+  add,
+  type Dtype,
+  matMul,
+  type Rng,
+  type Tensor,
+  type Variable,
+  variable,
+} from "@rnnkit/core-tensor";
 import type { Initializer } from "../initializers/initializer.js";
 import { Module } from "../module.js";
 

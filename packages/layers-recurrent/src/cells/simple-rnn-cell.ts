@@ -1,4 +1,12 @@
-import { add, matMul, relu, RnnkitError, type Tensor, tanh, type Variable } from "@rnnkit/core-tensor";
+import {
+  add,
+  matMul,
+  RnnkitError,
+  relu,
+  type Tensor,
+  tanh,
+  type Variable,
+} from "@rnnkit/core-tensor";
 import { glorotUniform } from "../initializers/glorot-uniform.js";
 import { orthogonal } from "../initializers/orthogonal.js";
 import { pytorchRnnUniform } from "../initializers/uniform.js";
@@ -23,17 +31,29 @@ export class SimpleRNNCell extends RecurrentCell {
     super("SimpleRNNCell", options);
     this.nonlinearity = options.nonlinearity ?? "tanh";
     if (this.nonlinearity !== "tanh" && this.nonlinearity !== "relu") {
-      throw new RnnkitError(this.name, `nonlinearity must be "tanh" or "relu", got "${String(this.nonlinearity)}"`);
+      throw new RnnkitError(
+        this.name,
+        `nonlinearity must be "tanh" or "relu", got "${String(this.nonlinearity)}"`,
+      );
     }
     const I = this.inputSize;
     const H = this.hiddenSize;
     const keras = options.init === "keras";
     const uniform = pytorchRnnUniform(H);
-    this.wIh = this.makeParameter("weight_ih", [H, I], keras ? glorotUniform : uniform, options.rng);
+    this.wIh = this.makeParameter(
+      "weight_ih",
+      [H, I],
+      keras ? glorotUniform : uniform,
+      options.rng,
+    );
     this.wHh = this.makeParameter("weight_hh", [H, H], keras ? orthogonal() : uniform, options.rng);
     const withBias = options.bias ?? true;
-    this.bIh = withBias ? this.makeParameter("bias_ih", [H], keras ? zerosInitializer : uniform, options.rng) : undefined;
-    this.bHh = withBias ? this.makeParameter("bias_hh", [H], keras ? zerosInitializer : uniform, options.rng) : undefined;
+    this.bIh = withBias
+      ? this.makeParameter("bias_ih", [H], keras ? zerosInitializer : uniform, options.rng)
+      : undefined;
+    this.bHh = withBias
+      ? this.makeParameter("bias_hh", [H], keras ? zerosInitializer : uniform, options.rng)
+      : undefined;
   }
 
   get weightIh(): Variable {

@@ -35,7 +35,8 @@ export function orthogonal(gain = 1): Initializer {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         // rows ≥ cols: out = Q (tall × short); otherwise out = Qᵀ
-        out[r * cols + c] = gain * (rows >= cols ? (q[c] as Float64Array)[r] : (q[r] as Float64Array)[c]) as number;
+        const value = rows >= cols ? (q[c] as Float64Array)[r] : (q[r] as Float64Array)[c];
+        out[r * cols + c] = gain * (value as number);
       }
     }
     return tensor(out, [rows, cols], options.dtype ?? "float32");
