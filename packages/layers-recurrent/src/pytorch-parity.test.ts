@@ -111,7 +111,9 @@ describe("recurrent layers match PyTorch", () => {
           if (config.lengths !== undefined) {
             const [B, T] = x.shape as [number, number];
             const m = new Float64Array(B * T);
-            config.lengths.forEach((len, b) => m.fill(1, b * T, b * T + len));
+            config.lengths.forEach((len, b) => {
+              m.fill(1, b * T, b * T + len);
+            });
             mask = tensor(m, [B, T], "float64");
           }
           const params = layer.parameters();

@@ -1,5 +1,6 @@
 import { tensor } from "../../ops/creation/tensor.js";
 import { matMul } from "../../ops/linalg/mat-mul.js";
+import type { Tensor } from "../../tensor.js";
 import type { ConformanceCase, GradientCase } from "../conformance-case.js";
 
 const FLOATS = ["float32", "float64"] as const;
@@ -196,7 +197,7 @@ export const linalgCases: ConformanceCase[] = [
 /** f(a, b) = matMul(a, b, transposeA, transposeB), for the gradient cases. */
 const mm =
   (transposeA: boolean, transposeB: boolean) =>
-  (...xs: import("../../tensor.js").Tensor[]) =>
+  (...xs: Tensor[]) =>
     matMul(xs[0]!, xs[1]!, transposeA, transposeB);
 
 const A = [
@@ -207,6 +208,16 @@ const AT = [
   [0.5, 1.5],
   [-1, 0.25],
   [2, -0.75],
+];
+/** A with its rows swapped, B and BT reversed: second batches that differ from the first. */
+const A2 = [
+  [1.5, 0.25, -0.75],
+  [0.5, -1, 2],
+];
+const AT2 = [
+  [-0.75, 2],
+  [0.25, -1],
+  [1.5, 0.5],
 ];
 const B = [
   [1, -2, 0.5, 3],
@@ -220,6 +231,18 @@ const BT = [
   [3, 2, -1.25],
 ];
 
+const B2 = [
+  [-0.5, 2, 1.5, -1.25],
+  [0.75, 1.25, -1, 2],
+  [1, -2, 0.5, 3],
+];
+const BT2 = [
+  [3, 2, -1.25],
+  [0.5, -1, 1.5],
+  [-2, 1.25, 2],
+  [1, 0.75, -0.5],
+];
+
 export const linalgGradientCases: GradientCase[] = [
   { kernel: "MatMul", name: "[2,3]·[3,4]", f: mm(false, false), inputs: [A, B] },
   { kernel: "MatMul", name: "[3,2]ᵀ·[3,4]", f: mm(true, false), inputs: [AT, B] },
@@ -230,21 +253,21 @@ export const linalgGradientCases: GradientCase[] = [
     name: "batched [2,2,3]·[2,3,2]",
     f: mm(false, false),
     inputs: [
-      [A, [A[1]!, A[0]!]],
+      [A, A2],
       [
         [B[0]!.slice(0, 2), B[1]!.slice(0, 2), B[2]!.slice(0, 2)],
         [B[0]!.slice(2), B[1]!.slice(2), B[2]!.slice(2)],
       ],
     ],
   },
-  { kernel: "MatMul", name: "broadcast [2,2,3]·[3,4]", f: mm(false, false), inputs: [[A, A], B] },
-  { kernel: "MatMul", name: "broadcast [2,2,3]·[4,3]ᵀ", f: mm(false, true), inputs: [[A, A], BT] },
-  { kernel: "MatMul", name: "broadcast [2,3,2]ᵀ·[3,4]", f: mm(true, false), inputs: [[AT, AT], B] },
-  { kernel: "MatMul", name: "broadcast [2,3]·[2,3,4]", f: mm(false, false), inputs: [A, [B, B]] },
+  { kernel: "MatMul", name: "broadcast [2,2,3]·[3,4]", f: mm(false, false), inputs: [[A, A2], B] },
+  { kernel: "MatMul", name: "broadcast [2,2,3]·[4,3]ᵀ", f: mm(false, true), inputs: [[A, A2], BT] },
+  { kernel: "MatMul", name: "broadcast [2,3,2]ᵀ·[3,4]", f: mm(true, false), inputs: [[AT, AT2], B] },
+  { kernel: "MatMul", name: "broadcast [2,3]·[2,3,4]", f: mm(false, false), inputs: [A, [B, B2]] },
   {
     kernel: "MatMul",
     name: "broadcast [1,3,2]ᵀ·[2,4,3]ᵀ",
     f: mm(true, true),
-    inputs: [[AT], [BT, BT]],
+    inputs: [[AT], [BT, BT2]],
   },
 ];
