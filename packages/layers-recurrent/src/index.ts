@@ -7,6 +7,7 @@ export { type Activation, Dense, type DenseOptions } from "./dense.js";
 export { dropout } from "./dropout.js";
 export { Embedding, type EmbeddingOptions } from "./embedding.js";
 export { GRU, type GRUOptions } from "./gru.js";
+export { hiddenGradientNorms } from "./hidden-gradient-norms.js";
 export { glorotUniform } from "./initializers/glorot-uniform.js";
 export type { Initializer, InitializerOptions } from "./initializers/initializer.js";
 export { orthogonal } from "./initializers/orthogonal.js";

@@ -15,7 +15,9 @@ const gradientAt = (theta: readonly number[]): number[] =>
 
 /** Three optimizer steps in float64 with g computed on the host from the current θ. */
 function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): number[] {
-  const p = variable(tensor(start, [3], "float64"));
+  const initial = tensor(start, [3], "float64");
+  const p = variable(initial);
+  initial.dispose();
   const optimizer = make([p]);
   for (let s = 0; s < steps; s++) {
     const g = tensor(gradientAt(Array.from(p.dataSync())), [3], "float64");

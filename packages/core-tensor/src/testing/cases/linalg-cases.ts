@@ -64,6 +64,23 @@ function randomCase(
   };
 }
 
+const BATCH_A = grid(3 * 13 * 17, 1);
+const BATCH_B = grid(3 * 17 * 11, 2);
+/** The three [13,17]·[17,11] products one by one; B's batch stride is 0 when it is reused. */
+function batchedNaive(transposeA: boolean, bStride: number): number[] {
+  return [0, 1, 2].flatMap((t) =>
+    naiveMatMul(
+      BATCH_A.slice(t * 221, (t + 1) * 221),
+      BATCH_B.slice(t * bStride, t * bStride + 187),
+      13,
+      17,
+      11,
+      transposeA,
+      false,
+    ),
+  );
+}
+
 const A23 = [1, 2, 3, 4, 5, 6];
 const A23T = [1, 4, 2, 5, 3, 6];
 const B32 = [7, 8, 9, 10, 11, 12];
@@ -153,43 +170,13 @@ export const linalgCases: ConformanceCase[] = [
     kernel: "MatMul",
     name: "batched [3,13,17]·[17,11] and [3,17,13]ᵀ·[3,17,11] against a triple loop",
     dtypes: FLOATS,
-    run: (dtype) => {
-      const a = grid(3 * 13 * 17, 1);
-      const b = grid(3 * 17 * 11, 2);
-      return [
-        matMul(tensor(a, [3, 13, 17], dtype), tensor(b.slice(0, 17 * 11), [17, 11], dtype)),
-        matMul(tensor(a, [3, 17, 13], dtype), tensor(b, [3, 17, 11], dtype), true, false),
-      ];
-    },
+    run: (dtype) => [
+      matMul(tensor(BATCH_A, [3, 13, 17], dtype), tensor(BATCH_B.slice(0, 187), [17, 11], dtype)),
+      matMul(tensor(BATCH_A, [3, 17, 13], dtype), tensor(BATCH_B, [3, 17, 11], dtype), true, false),
+    ],
     expected: [
-      {
-        shape: [3, 13, 11],
-        values: [0, 1, 2].flatMap((t) =>
-          naiveMatMul(
-            grid(3 * 13 * 17, 1).slice(t * 221, (t + 1) * 221),
-            grid(3 * 17 * 11, 2).slice(0, 187),
-            13,
-            17,
-            11,
-            false,
-            false,
-          ),
-        ),
-      },
-      {
-        shape: [3, 13, 11],
-        values: [0, 1, 2].flatMap((t) =>
-          naiveMatMul(
-            grid(3 * 13 * 17, 1).slice(t * 221, (t + 1) * 221),
-            grid(3 * 17 * 11, 2).slice(t * 187, (t + 1) * 187),
-            13,
-            17,
-            11,
-            true,
-            false,
-          ),
-        ),
-      },
+      { shape: [3, 13, 11], values: batchedNaive(false, 0) },
+      { shape: [3, 13, 11], values: batchedNaive(true, 187) },
     ],
   },
 ];
