@@ -43,6 +43,7 @@ const KERAS_FROM_PYTORCH: Record<Kind, number[]> = {
 };
 
 beforeAll(async () => {
+  tf.env().set("IS_TEST", true); // as tfjs's own tests: no "install tfjs-node" banner
   await tf.setBackend("cpu");
   await tf.ready();
 });
@@ -180,13 +181,9 @@ describe("recurrent layers match tfjs layers", () => {
         const x = tensor(xValues, [B, T, I], "float32");
         const w = tensor(wOutValues, [B, T, H], "float32");
         const params = [cell.weightIh, cell.weightHh, cell.biasIh as Tensor, cell.biasHh as Tensor];
-        let out: { output: Tensor; hN: Tensor; cN?: Tensor } | undefined;
-        // loss = Σ output ∘ w
-        const { grads } = valueAndGrads(() => {
-          out = layer.forward(x);
-          return sum(mul(out.output, w));
-        })(params);
-        const { output, hN, cN } = out as { output: Tensor; hN: Tensor; cN?: Tensor };
+        const { output, hN, cN } = layer.forward(x);
+        // loss = Σ output ∘ w (valueAndGrads frees what f makes besides the value: run it again)
+        const { grads } = valueAndGrads(() => sum(mul(layer.forward(x).output, w)))(params);
 
         const tfOut = tfLayer.apply(xTf) as tf.Tensor[];
         expectClose(output, tfOut[0] as tf.Tensor, "output");
@@ -277,12 +274,11 @@ describe("Bidirectional LSTM matches tfjs (tf.layers.bidirectional)", () => {
 
         const x = tensor(xValues, [B, T, I], "float32");
         const w = tensor(wValues, [B, T, outSize], "float32");
-        let out: { output: Tensor; states: Tensor[] } | undefined;
-        const { grads } = valueAndGrads(() => {
-          out = bi.forward(x);
-          return sum(mul(out.output, w));
-        })([fCell.weightIh, bCell.weightIh]);
-        const { output, states } = out as { output: Tensor; states: Tensor[] };
+        const { output, states } = bi.forward(x);
+        const { grads } = valueAndGrads(() => sum(mul(bi.forward(x).output, w)))([
+          fCell.weightIh,
+          bCell.weightIh,
+        ]);
 
         // [output, h_fwd, c_fwd, h_bwd, c_bwd], the backward outputs re-aligned by the wrapper
         const tfOut = tfBi.apply(xTf) as tf.Tensor[];

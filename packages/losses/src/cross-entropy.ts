@@ -61,7 +61,10 @@ export function crossEntropy(
   const positions = logits.shape.slice(0, -1);
   const dtype: Dtype = logits.dtype;
   if (!(targets instanceof Tensor)) {
-    throw new RnnkitError(WHERE, `targets must be a Tensor, got ${targets === null ? "null" : typeof targets}`);
+    throw new RnnkitError(
+      WHERE,
+      `targets must be a Tensor, got ${targets === null ? "null" : typeof targets}`,
+    );
   }
   const indexTargets = targets.dtype === "int32" && sameShape(targets.shape, positions);
   const probabilityTargets = targets.dtype === dtype && sameShape(targets.shape, logits.shape);
@@ -72,9 +75,7 @@ export function crossEntropy(
     );
   }
   // Index targets are read on the host: to check them, and to zero the ignored positions.
-  const checked = indexTargets
-    ? checkIndices(targets, positions, classes, ignoreIndex)
-    : undefined;
+  const checked = indexTargets ? checkIndices(targets, positions, classes, ignoreIndex) : undefined;
   return tidy(() => {
     const logProbabilities = logSoftmax(logits, -1);
     // q = (1 − ε)·target + ε/C

@@ -75,15 +75,18 @@ export function meanSquaredError(
     // course: ℓ_it = ½ Σ_f (ŷ_itf − y_itf)²
     const loss =
       form === "course"
-        ? mul(
-            predictions.rank > 2 ? sum(squared, range(2, predictions.rank)) : squared,
-            0.5,
-          )
+        ? mul(predictions.rank > 2 ? sum(squared, range(2, predictions.rank)) : squared, 0.5)
         : squared;
     const weights =
       options.mask === undefined
         ? undefined
-        : maskWeights(WHERE, options.mask, loss.shape, dtype, form === "course" ? "the steps" : "predictions");
+        : maskWeights(
+            WHERE,
+            options.mask,
+            loss.shape,
+            dtype,
+            form === "course" ? "the steps" : "predictions",
+          );
     return reduceLoss(loss, weights, reduction);
   });
 }

@@ -7,7 +7,11 @@ import type { Reduction } from "./reduction.js";
  *   mean = Σ w·ℓ / Σ w   (Σ ℓ / n without weights),   sum = Σ w·ℓ,   none = w·ℓ.
  * A mean over zero counted positions is NaN (0/0), as in PyTorch.
  */
-export function reduceLoss(loss: Tensor, weights: Tensor | undefined, reduction: Reduction): Tensor {
+export function reduceLoss(
+  loss: Tensor,
+  weights: Tensor | undefined,
+  reduction: Reduction,
+): Tensor {
   return tidy(() => {
     const weighted = weights === undefined ? loss : mul(loss, weights);
     if (reduction === "none") return weighted;

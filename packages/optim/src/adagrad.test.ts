@@ -31,15 +31,24 @@ function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): numbe
 
 /** PyTorch's _single_tensor_adagrad (dense), written out on plain numbers. */
 function referenceAdagrad(options: Required<AdagradOptions>): number[] {
-  const { learningRate: lr, learningRateDecay, weightDecay, initialAccumulatorValue, epsilon } =
-    options;
+  const {
+    learningRate: lr,
+    learningRateDecay,
+    weightDecay,
+    initialAccumulatorValue,
+    epsilon,
+  } = options;
   let theta = [...start];
   let sum = [initialAccumulatorValue, initialAccumulatorValue, initialAccumulatorValue];
   for (let step = 1; step <= 3; step++) {
-    const g = gradientAt(theta).map((x, i) => (weightDecay !== 0 ? x + weightDecay * (theta[i] as number) : x));
+    const g = gradientAt(theta).map((x, i) =>
+      weightDecay !== 0 ? x + weightDecay * (theta[i] as number) : x,
+    );
     const clr = lr / (1 + (step - 1) * learningRateDecay);
     sum = sum.map((s, i) => s + (g[i] as number) * (g[i] as number));
-    theta = theta.map((x, i) => x + ((g[i] as number) * -clr) / (Math.sqrt(sum[i] as number) + epsilon));
+    theta = theta.map(
+      (x, i) => x + ((g[i] as number) * -clr) / (Math.sqrt(sum[i] as number) + epsilon),
+    );
   }
   return theta;
 }
@@ -87,10 +96,17 @@ describe("Adagrad", () => {
   });
 
   it.each(torchResults)("matches torch.optim.Adagrad after 3 steps: %j", (options, expected) => {
-    expectClose(runOptimizer((ps) => new Adagrad(ps, options)), expected);
+    expectClose(
+      runOptimizer((ps) => new Adagrad(ps, options)),
+      expected,
+    );
   });
 
   it("first step is −lr·g/(|g| + ε) (hand-computed)", () => {
-    expectClose(runOptimizer((ps) => new Adagrad(ps, { learningRate: 0.1 }), 1), [0.6, -1.6, 1.9], 1e-9);
+    expectClose(
+      runOptimizer((ps) => new Adagrad(ps, { learningRate: 0.1 }), 1),
+      [0.6, -1.6, 1.9],
+      1e-9,
+    );
   });
 });

@@ -30,12 +30,19 @@ function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): numbe
 }
 
 /** PyTorch's _single_tensor_adam (amsgrad off), written out on plain numbers. */
-function referenceAdam(lr: number, [beta1, beta2]: [number, number], eps: number, weightDecay: number): number[] {
+function referenceAdam(
+  lr: number,
+  [beta1, beta2]: [number, number],
+  eps: number,
+  weightDecay: number,
+): number[] {
   let theta = [...start];
   let m = [0, 0, 0];
   let v = [0, 0, 0];
   for (let step = 1; step <= 3; step++) {
-    const g = gradientAt(theta).map((x, i) => (weightDecay !== 0 ? x + weightDecay * (theta[i] as number) : x));
+    const g = gradientAt(theta).map((x, i) =>
+      weightDecay !== 0 ? x + weightDecay * (theta[i] as number) : x,
+    );
     m = m.map((mi, i) => mi * beta1 + (g[i] as number) * (1 - beta1));
     v = v.map((vi, i) => vi * beta2 + (g[i] as number) * (1 - beta2) * (g[i] as number));
     const stepSize = lr / (1 - beta1 ** step);
@@ -90,12 +97,19 @@ describe("Adam", () => {
   });
 
   it.each(torchResults)("matches torch.optim.Adam after 3 steps: %j", (options, expected) => {
-    expectClose(runOptimizer((ps) => new Adam(ps, options)), expected);
+    expectClose(
+      runOptimizer((ps) => new Adam(ps, options)),
+      expected,
+    );
   });
 
   it("first step moves each coordinate by about lr·sign(g) (bias correction, hand-computed)", () => {
     // step 1: m̂ = g, v̂ = g², so Δθ = −lr·g / (|g| + ε) ≈ −lr·sign(g); g0 = [−1, 3, 1.75]
-    expectClose(runOptimizer((ps) => new Adam(ps, { learningRate: 0.1 }), 1), [0.6, -1.6, 1.9], 1e-7);
+    expectClose(
+      runOptimizer((ps) => new Adam(ps, { learningRate: 0.1 }), 1),
+      [0.6, -1.6, 1.9],
+      1e-7,
+    );
   });
 
   it("rejects betas outside [0, 1)", () => {

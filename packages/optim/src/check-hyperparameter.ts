@@ -19,7 +19,10 @@ export function checkHyperparameter(
   if (!ok) {
     const low = `${openMin ? "(" : "["}${min}`;
     const high = `${max}${openMax ? ")" : "]"}`;
-    throw new RnnkitError(where, `${name} must be a number in ${low}, ${high}, got ${String(value)}`);
+    throw new RnnkitError(
+      where,
+      `${name} must be a number in ${low}, ${high}, got ${String(value)}`,
+    );
   }
   return value as number;
 }

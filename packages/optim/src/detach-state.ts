@@ -8,7 +8,11 @@ import { detach, Tensor } from "@rnnkit/core-tensor";
 export function detachState<S>(state: S): S {
   if (state instanceof Tensor) return detach(state) as S;
   if (Array.isArray(state)) return state.map((s) => detachState(s)) as S;
-  if (state !== null && typeof state === "object" && Object.getPrototypeOf(state) === Object.prototype) {
+  if (
+    state !== null &&
+    typeof state === "object" &&
+    Object.getPrototypeOf(state) === Object.prototype
+  ) {
     return Object.fromEntries(
       Object.entries(state).map(([key, value]) => [key, detachState(value)]),
     ) as S;

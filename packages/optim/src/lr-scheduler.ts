@@ -28,7 +28,10 @@ export abstract class LRScheduler {
   /** Advances one epoch; returns the new learning rate. */
   step(): number {
     this.lastEpoch++;
-    this.optimizer.learningRate = this.nextLearningRate(this.optimizer.learningRate, this.lastEpoch);
+    this.optimizer.learningRate = this.nextLearningRate(
+      this.optimizer.learningRate,
+      this.lastEpoch,
+    );
     return this.optimizer.learningRate;
   }
 

@@ -39,12 +39,17 @@ function referenceRmsprop(options: Required<RMSpropOptions>): number[] {
   for (let s = 0; s < 3; s++) {
     const grads = gradientAt(theta);
     for (let i = 0; i < 3; i++) {
-      const g = weightDecay !== 0 ? (grads[i] as number) + weightDecay * (theta[i] as number) : (grads[i] as number);
+      const g =
+        weightDecay !== 0
+          ? (grads[i] as number) + weightDecay * (theta[i] as number)
+          : (grads[i] as number);
       square[i] = (square[i] as number) * alpha + g * (1 - alpha) * g;
       let avg: number;
       if (centered) {
         gradAvg[i] = (gradAvg[i] as number) * alpha + g * (1 - alpha);
-        avg = Math.sqrt((square[i] as number) - (gradAvg[i] as number) * (gradAvg[i] as number)) + epsilon;
+        avg =
+          Math.sqrt((square[i] as number) - (gradAvg[i] as number) * (gradAvg[i] as number)) +
+          epsilon;
       } else {
         avg = Math.sqrt(square[i] as number) + epsilon;
       }
@@ -102,11 +107,18 @@ describe("RMSprop", () => {
   });
 
   it.each(torchResults)("matches torch.optim.RMSprop after 3 steps: %j", (options, expected) => {
-    expectClose(runOptimizer((ps) => new RMSprop(ps, options)), expected);
+    expectClose(
+      runOptimizer((ps) => new RMSprop(ps, options)),
+      expected,
+    );
   });
 
   it("first step is −lr·g / (√((1 − α)·g²) + ε) (hand-computed)", () => {
     // √(0.01·g²) = 0.1·|g|, so Δθ = −0.01·sign(g)/0.1 = −0.1·sign(g); g0 = [−1, 3, 1.75]
-    expectClose(runOptimizer((ps) => new RMSprop(ps, { learningRate: 0.01 }), 1), [0.6, -1.6, 1.9], 1e-7);
+    expectClose(
+      runOptimizer((ps) => new RMSprop(ps, { learningRate: 0.01 }), 1),
+      [0.6, -1.6, 1.9],
+      1e-7,
+    );
   });
 });

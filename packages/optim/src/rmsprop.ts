@@ -1,4 +1,13 @@
-import { add, div, mul, sqrt, sub, type Tensor, type Variable, zerosLike } from "@rnnkit/core-tensor";
+import {
+  add,
+  div,
+  mul,
+  sqrt,
+  sub,
+  type Tensor,
+  type Variable,
+  zerosLike,
+} from "@rnnkit/core-tensor";
 import { checkHyperparameter } from "./check-hyperparameter.js";
 import { Optimizer, type Slots } from "./optimizer.js";
 

@@ -31,12 +31,16 @@ function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): numbe
 }
 
 /** PyTorch's _single_tensor_sgd, written out on plain numbers. */
-function referenceSgd(options: Required<Omit<SGDOptions, "learningRate">> & { lr: number }): number[] {
+function referenceSgd(
+  options: Required<Omit<SGDOptions, "learningRate">> & { lr: number },
+): number[] {
   const { lr, momentum, dampening, nesterov, weightDecay } = options;
   let theta = [...start];
   let buffer: number[] | undefined;
   for (let s = 0; s < 3; s++) {
-    let d = gradientAt(theta).map((g, i) => (weightDecay !== 0 ? g + weightDecay * (theta[i] as number) : g));
+    let d = gradientAt(theta).map((g, i) =>
+      weightDecay !== 0 ? g + weightDecay * (theta[i] as number) : g,
+    );
     if (momentum !== 0) {
       const previous = buffer;
       buffer =
@@ -69,10 +73,7 @@ const torchResults: [SGDOptions, number[]][] = [
     { learningRate: 0.1, momentum: 0.9, weightDecay: 0.01 },
     [0.9662172995, -2.4212906985, 1.091034023],
   ],
-  [
-    { learningRate: 0.1, momentum: 0.9, dampening: 0.1 },
-    [0.95064, -2.42208, 1.1416074999999999],
-  ],
+  [{ learningRate: 0.1, momentum: 0.9, dampening: 0.1 }, [0.95064, -2.42208, 1.1416074999999999]],
   [{ learningRate: 0.1, momentum: 0.9, nesterov: true }, [1.054176, -2.152032, 0.82281175]],
 ];
 
@@ -97,12 +98,18 @@ describe("SGD", () => {
   });
 
   it.each(torchResults)("matches torch.optim.SGD after 3 steps: %j", (options, expected) => {
-    expectClose(runOptimizer((ps) => new SGD(ps, options)), expected);
+    expectClose(
+      runOptimizer((ps) => new SGD(ps, options)),
+      expected,
+    );
   });
 
   it("plain SGD step is θ − lr·g (hand-computed)", () => {
     // g0 = 2·[1,3,0.5]·([0.5,−1.5,2] − [1,−2,0.25]) = [−1, 3, 1.75]; θ1 = θ0 − 0.1·g0
-    expectClose(runOptimizer((ps) => new SGD(ps, { learningRate: 0.1 }), 1), [0.6, -1.8, 1.825]);
+    expectClose(
+      runOptimizer((ps) => new SGD(ps, { learningRate: 0.1 }), 1),
+      [0.6, -1.8, 1.825],
+    );
   });
 
   it("keeps one momentum buffer per parameter and leaks nothing", () => {

@@ -54,9 +54,7 @@ export class SGD extends Optimizer {
       const previous = slots?.momentumBuffer;
       // b ← g (first step) | μ·b + (1 − τ)·g
       const buffer =
-        previous === undefined
-          ? g
-          : add(mul(previous, this.momentum), mul(g, 1 - this.dampening));
+        previous === undefined ? g : add(mul(previous, this.momentum), mul(g, 1 - this.dampening));
       next.momentumBuffer = buffer;
       g = this.nesterov ? add(g, mul(buffer, this.momentum)) : buffer; // g + μ·b | b
     }

@@ -21,7 +21,10 @@ export class StepLR extends LRScheduler {
   constructor(optimizer: Optimizer, options: StepLROptions) {
     super(optimizer);
     if (!Number.isInteger(options?.stepSize) || options.stepSize < 1) {
-      throw new RnnkitError("StepLR", `stepSize must be an integer ≥ 1, got ${String(options?.stepSize)}`);
+      throw new RnnkitError(
+        "StepLR",
+        `stepSize must be an integer ≥ 1, got ${String(options?.stepSize)}`,
+      );
     }
     this.stepSize = options.stepSize;
     this.gamma = checkHyperparameter("StepLR", "gamma", options.gamma ?? 0.1, { min: 0 });

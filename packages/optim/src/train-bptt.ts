@@ -83,7 +83,8 @@ export function trainBptt<C, S>(
     const learningRate = optimizer.learningRate;
     let norm: number;
     try {
-      norm = options.clipNorm === undefined ? gradNorm(grads) : clipGradNorm(grads, options.clipNorm);
+      norm =
+        options.clipNorm === undefined ? gradNorm(grads) : clipGradNorm(grads, options.clipNorm);
       optimizer.step(grads);
     } finally {
       dispose([...grads.values()]);

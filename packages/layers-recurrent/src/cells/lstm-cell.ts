@@ -21,6 +21,11 @@ export interface LSTMCellOptions extends CellOptions {
   fused?: boolean;
   /** Initialize the forget-gate bias to 1 (Keras's unitForgetBias; on by default with init "keras"). */
   unitForgetBias?: boolean;
+  /**
+   * Initialize the forget-gate bias to this value (and the other biases to 0). Larger values
+   * (2–3) make the cell remember by default: f = σ(b_f) ≈ 0.95 at b_f = 3.
+   */
+  forgetBias?: number;
 }
 
 /**
@@ -60,12 +65,13 @@ export class LSTMCell extends RecurrentCell {
       options.rng,
     );
     const withBias = options.bias ?? true;
-    const unitForgetBias = options.unitForgetBias ?? keras;
+    const forgetBias = options.forgetBias ?? ((options.unitForgetBias ?? keras) ? 1 : undefined);
+    const unitForgetBias = forgetBias !== undefined;
     // Keras keeps one bias: ours is bias_ih (with the forget block at 1) and bias_hh = 0.
     const biasInit = unitForgetBias
       ? (shape: readonly number[], o?: { dtype?: "float32" | "float64" | "int32" }) => {
           const zero = zerosInitializer(shape, o);
-          const one = constantInitializer(1)([H], o);
+          const one = constantInitializer(forgetBias as number)([H], o);
           const parts = [slice(zero, [0], [H]), one, slice(zero, [2 * H], [2 * H])];
           const out = concat(parts, 0);
           for (const t of [zero, one, ...parts]) t.dispose();

@@ -70,7 +70,20 @@ export function matMulImpl(
     return out;
   }
   if (m < SMALL || n < SMALL || k < SMALL) {
-    matMulSmall(a, b, m, k, n, transposeA, transposeB, out, aOffset, bOffset, outOffset, accumulate);
+    matMulSmall(
+      a,
+      b,
+      m,
+      k,
+      n,
+      transposeA,
+      transposeB,
+      out,
+      aOffset,
+      bOffset,
+      outOffset,
+      accumulate,
+    );
     return out;
   }
   const mcMax = Math.min(MC, roundUp(m, MR));
@@ -396,7 +409,8 @@ function matMulSmall(
     }
     const outRow = outOffset + i * n;
     if (accumulate) {
-      for (let j = 0; j < n; j++) out[outRow + j] = (out[outRow + j] as number) + (row[j] as number);
+      for (let j = 0; j < n; j++)
+        out[outRow + j] = (out[outRow + j] as number) + (row[j] as number);
     } else {
       for (let j = 0; j < n; j++) out[outRow + j] = row[j] as number;
     }

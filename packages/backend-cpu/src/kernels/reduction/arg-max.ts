@@ -24,7 +24,7 @@ export function argMaxImpl(x: TypedArray, shape: readonly number[], axis: number
       for (let r = 1; r < reduced; r++) {
         src += inner;
         const v = x[src] as number;
-        if (v > best || (v !== v && best === best)) {
+        if (v > best || (Number.isNaN(v) && !Number.isNaN(best))) {
           best = v;
           index = r;
         }

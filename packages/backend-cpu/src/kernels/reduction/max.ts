@@ -37,8 +37,8 @@ export function maxImpl(
       let best = values[base] as number;
       for (let r = 1; r < reduced; r++) {
         const v = values[base + r] as number;
-        // v !== v: NaN propagates (once best is NaN, no comparison replaces it)
-        if (v > best || v !== v) best = v;
+        // NaN propagates (once best is NaN, no comparison replaces it)
+        if (v > best || Number.isNaN(v)) best = v;
       }
       out[o] = best;
     } else {
@@ -48,7 +48,7 @@ export function maxImpl(
         const rb = base + r * inner;
         for (let i = 0; i < inner; i++) {
           const v = values[rb + i] as number;
-          if (v > (out[ob + i] as number) || v !== v) out[ob + i] = v;
+          if (v > (out[ob + i] as number) || Number.isNaN(v)) out[ob + i] = v;
         }
       }
     }

@@ -34,7 +34,7 @@ export function softmaxImpl(
       let m = x[start] as number;
       for (let j = start + inner; j < end; j += inner) {
         const v = x[j] as number;
-        if (v > m || v !== v) m = v;
+        if (v > m || Number.isNaN(v)) m = v;
       }
       let s = 0;
       if (log) {

@@ -249,7 +249,12 @@ export const linalgGradientCases: GradientCase[] = [
   },
   { kernel: "MatMul", name: "broadcast [2,2,3]·[3,4]", f: mm(false, false), inputs: [[A, A2], B] },
   { kernel: "MatMul", name: "broadcast [2,2,3]·[4,3]ᵀ", f: mm(false, true), inputs: [[A, A2], BT] },
-  { kernel: "MatMul", name: "broadcast [2,3,2]ᵀ·[3,4]", f: mm(true, false), inputs: [[AT, AT2], B] },
+  {
+    kernel: "MatMul",
+    name: "broadcast [2,3,2]ᵀ·[3,4]",
+    f: mm(true, false),
+    inputs: [[AT, AT2], B],
+  },
   { kernel: "MatMul", name: "broadcast [2,3]·[2,3,4]", f: mm(false, false), inputs: [A, [B, B2]] },
   {
     kernel: "MatMul",
