@@ -1,6 +1,6 @@
 // Runs the benchmark suites of tooling/bench against the built packages, prints one table per
 // suite and writes bench-results/<suite>.json. `pnpm bench` builds first.
-//   node tooling/scripts/bench.mjs [--only matmul] [--sizes 256,1024]
+//   node tooling/scripts/bench.mjs [--only matmul] [--sizes 256,1024] [--systems rnnkit-cpu,tfjs-wasm]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,6 +17,7 @@ function option(name) {
 
 const only = option("only")?.split(",");
 const sizes = option("sizes")?.split(",").map(Number);
+const systems = option("systems")?.split(",");
 const outDir = join(root, "bench-results");
 mkdirSync(outDir, { recursive: true });
 

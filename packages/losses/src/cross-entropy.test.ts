@@ -311,7 +311,7 @@ describe("crossEntropy: errors", () => {
     );
     const mask = tensor([1, 1, 1], [3, 1]);
     expect(() => crossEntropy(z, tensor(classValues, [B, T], "int32"), { mask })).toThrow(
-      "crossEntropy: mask must have the leading dimensions of logits without the class axis [2,3] (e.g. [2,3]), got [3,1]",
+      "crossEntropy: mask must match the leading dimensions of logits without the class axis [2,3], got [3,1]",
     );
     for (const t of [z, wrongShape, wrongDtype, intLogits, mask]) t.dispose();
   });

@@ -28,7 +28,7 @@ export function maskWeights(
   if (mask.rank === 0 || mask.rank > shape.length || mask.shape.some((d, i) => d !== prefix[i])) {
     throw new RnnkitError(
       where,
-      `mask must have the leading dimensions of ${describe} ${shapeToString(shape)} (e.g. ${shapeToString(shape.slice(0, 2))}), got ${shapeToString(mask.shape)}`,
+      `mask must match the leading dimensions of ${describe} ${shapeToString(shape)}, got ${shapeToString(mask.shape)}`,
     );
   }
   return tidy(() => {

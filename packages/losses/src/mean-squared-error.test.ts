@@ -176,7 +176,10 @@ describe("meanSquaredError: errors", () => {
     );
     const mask = tensor([1, 1], [2]);
     expect(() => meanSquaredError(p, p, { mask })).toThrow(
-      "meanSquaredError: mask must have the leading dimensions of predictions [1,3] (e.g. [1,3]), got [2]",
+      "meanSquaredError: mask must match the leading dimensions of predictions [1,3], got [2]",
+    );
+    expect(() => meanSquaredError(p, p, { mask: [1, 1, 1] as unknown as Tensor })).toThrow(
+      "meanSquaredError: mask must be a live Tensor",
     );
     expect(() => meanSquaredError(p, p, { form: "linear" as "course" })).toThrow(
       'meanSquaredError: form must be "elementwise" or "course", got "linear"',

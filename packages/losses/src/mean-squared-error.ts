@@ -85,7 +85,7 @@ export function meanSquaredError(
             options.mask,
             loss.shape,
             dtype,
-            form === "course" ? "the steps" : "predictions",
+            form === "course" ? "the [m, k] steps" : "predictions",
           );
     return reduceLoss(loss, weights, reduction);
   });

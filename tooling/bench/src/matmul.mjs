@@ -41,8 +41,11 @@ async function benchRnnkit(size, a, b) {
 }
 
 async function benchTfjs(tf, backend, size, a, b) {
-  await tf.setBackend(backend);
-  await tf.ready();
+  // The first use of tfjs's `cpu` backend prints a banner about tfjs-node.
+  await quietly(async () => {
+    await tf.setBackend(backend);
+    await tf.ready();
+  });
   const ta = tf.tensor2d(a, [size, size], "float32");
   const tb = tf.tensor2d(b, [size, size], "float32");
   const times = await measure(() => {
@@ -55,8 +58,8 @@ async function benchTfjs(tf, backend, size, a, b) {
   return row(`tfjs-${backend}`, size, times);
 }
 
-/** @param {{ sizes?: number[], log: (line: string) => void }} options */
-export async function runMatmul({ sizes = [256, 1024], log }) {
+/** @param {{ sizes?: number[], systems?: string[], log: (line: string) => void }} options */
+export async function runMatmul({ sizes = [256, 1024], systems, log }) {
   const tf = await quietly(loadTfjs);
   const results = [];
   for (const size of sizes) {
@@ -67,6 +70,7 @@ export async function runMatmul({ sizes = [256, 1024], log }) {
       ["tfjs-cpu", () => benchTfjs(tf, "cpu", size, a, b)],
       ["tfjs-wasm", () => benchTfjs(tf, "wasm", size, a, b)],
     ]) {
+      if (systems && !systems.includes(name)) continue;
       log(`matmul ${size}³ ${name} …`);
       results.push(await run());
     }
@@ -74,7 +78,7 @@ export async function runMatmul({ sizes = [256, 1024], log }) {
   // rnnkit / peer at each size (> 1: rnnkit is faster)
   for (const r of results) {
     const ours = results.find((o) => o.system === "rnnkit-cpu" && o.size === r.size);
-    r.ratio = r.system === "rnnkit-cpu" ? undefined : ours.gflops / r.gflops;
+    r.ratio = r.system === "rnnkit-cpu" || !ours ? undefined : ours.gflops / r.gflops;
   }
   return {
     rows: results,

@@ -73,7 +73,7 @@ export function* decodingLoop<S>(
   const manage = options.disposeTensors ?? true;
   const callerTensors = collectTensors(options.initialState, new Set());
   let state = options.initialState;
-  let logits = new Float64Array(0);
+  let logits: Float64Array = new Float64Array(0);
   let steps = 0;
   let finished = false;
 

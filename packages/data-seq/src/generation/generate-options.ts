@@ -63,6 +63,17 @@ export interface GenerateVectorOptions<S> extends GenerateBaseOptions<S> {
 
 export type GenerateOptions<S> = GenerateIndexOptions<S> | GenerateVectorOptions<S>;
 
+/** A step that may be async, for `generateStream`. */
+export type AsyncStepFunction<I, S> = (
+  input: I,
+  state: S | undefined,
+) => StepOutput<S> | Promise<StepOutput<S>>;
+
+/** `GenerateOptions` whose step may return a Promise. */
+export type GenerateStreamOptions<S> =
+  | (Omit<GenerateIndexOptions<S>, "step"> & { step: AsyncStepFunction<number, S> })
+  | (Omit<GenerateVectorOptions<S>, "step"> & { step: AsyncStepFunction<Float32Array, S> });
+
 /** One generated symbol, as `generateStream` yields it. */
 export interface GeneratedSymbol {
   index: number;

@@ -1,12 +1,11 @@
 import { decodingLoop } from "./decoding-loop.js";
-import type { GeneratedSymbol, GenerateOptions, GenerateResult, StepOutput } from "./generate-options.js";
-
-/** `GenerateOptions` whose step may also be async (e.g. a model that reads GPU data). */
-export type GenerateStreamOptions<S> = {
-  [K in keyof GenerateOptions<S>]: K extends "step"
-    ? (input: never, state: S | undefined) => StepOutput<S> | Promise<StepOutput<S>>
-    : GenerateOptions<S>[K];
-};
+import type {
+  GeneratedSymbol,
+  GenerateOptions,
+  GenerateResult,
+  GenerateStreamOptions,
+  StepOutput,
+} from "./generate-options.js";
 
 /**
  * `generate` as an async iterator: yields each symbol as soon as it is sampled (for streaming to
@@ -16,8 +15,9 @@ export type GenerateStreamOptions<S> = {
  * @example for await (const { symbol } of generateStream({ vocab, step, seed: 1 })) process.stdout.write(symbol);
  */
 export async function* generateStream<S>(
-  options: GenerateOptions<S> | GenerateStreamOptions<S>,
+  options: GenerateStreamOptions<S>,
 ): AsyncGenerator<GeneratedSymbol, GenerateResult<S>, undefined> {
+  // the loop never calls step itself: only its type differs
   const loop = decodingLoop("generateStream", options as GenerateOptions<S>);
   const step = options.step as (
     input: number | Float32Array,

@@ -358,9 +358,10 @@ function packBTransposed(
 }
 
 /**
- * Unpacked loops for thin products (a row vector times a matrix, a matrix times a few columns):
- * with op(B) = Bᵀ each output is a dot product of two contiguous rows; otherwise each output row
- * accumulates rows of B scaled by A[i,p] (contiguous in B and in the float64 scratch row).
+ * Unpacked loops for thin products (a row vector times a matrix, a matrix times a few columns).
+ * With op(B) = Bᵀ each output is a dot product of two contiguous rows, computed 4 outputs at a
+ * time (4 independent sums share each load of A). Otherwise each output row accumulates rows of
+ * B scaled by A[i,p], 4 rows of B per pass over the float64 scratch row.
  */
 function matMulSmall(
   a: TypedArray,
@@ -380,10 +381,42 @@ function matMulSmall(
   const aRow = transposeA ? 1 : k;
   const aCol = transposeA ? m : 1;
   if (transposeB) {
+    // B[p,j] = b[bOffset + j·k + p]
+    const k2 = 2 * k;
+    const k3 = 3 * k;
     for (let i = 0; i < m; i++) {
       const aStart = aOffset + i * aRow;
       const outRow = outOffset + i * n;
-      for (let j = 0; j < n; j++) {
+      let j = 0;
+      for (; j + 4 <= n; j += 4) {
+        let acc0 = 0;
+        let acc1 = 0;
+        let acc2 = 0;
+        let acc3 = 0;
+        let ai = aStart;
+        let bi = bOffset + j * k;
+        for (let p = 0; p < k; p++) {
+          const x = a[ai] as number;
+          acc0 += x * (b[bi] as number);
+          acc1 += x * (b[bi + k] as number);
+          acc2 += x * (b[bi + k2] as number);
+          acc3 += x * (b[bi + k3] as number);
+          ai += aCol;
+          bi++;
+        }
+        const o = outRow + j;
+        if (accumulate) {
+          acc0 += out[o] as number;
+          acc1 += out[o + 1] as number;
+          acc2 += out[o + 2] as number;
+          acc3 += out[o + 3] as number;
+        }
+        out[o] = acc0;
+        out[o + 1] = acc1;
+        out[o + 2] = acc2;
+        out[o + 3] = acc3;
+      }
+      for (; j < n; j++) {
         let acc = 0;
         let ai = aStart;
         let bi = bOffset + j * k;
@@ -396,16 +429,36 @@ function matMulSmall(
     }
     return;
   }
+  // B[p,j] = b[bOffset + p·n + j]
   if (rowScratch.length < n) rowScratch = new Float64Array(n);
   const row = rowScratch;
   for (let i = 0; i < m; i++) {
     row.fill(0, 0, n);
-    let ai = aOffset + i * aRow;
-    for (let p = 0; p < k; p++) {
-      const x = a[ai] as number;
-      ai += aCol;
-      const bStart = bOffset + p * n;
-      for (let j = 0; j < n; j++) row[j] = (row[j] as number) + x * (b[bStart + j] as number);
+    const aStart = aOffset + i * aRow;
+    let p = 0;
+    for (; p + 4 <= k; p += 4) {
+      const ai = aStart + p * aCol;
+      const x0 = a[ai] as number;
+      const x1 = a[ai + aCol] as number;
+      const x2 = a[ai + 2 * aCol] as number;
+      const x3 = a[ai + 3 * aCol] as number;
+      const b0 = bOffset + p * n;
+      const b1 = b0 + n;
+      const b2 = b1 + n;
+      const b3 = b2 + n;
+      for (let j = 0; j < n; j++) {
+        row[j] =
+          (row[j] as number) +
+          x0 * (b[b0 + j] as number) +
+          x1 * (b[b1 + j] as number) +
+          x2 * (b[b2 + j] as number) +
+          x3 * (b[b3 + j] as number);
+      }
+    }
+    for (; p < k; p++) {
+      const x = a[aStart + p * aCol] as number;
+      const b0 = bOffset + p * n;
+      for (let j = 0; j < n; j++) row[j] = (row[j] as number) + x * (b[b0 + j] as number);
     }
     const outRow = outOffset + i * n;
     if (accumulate) {
