@@ -34,6 +34,7 @@ for (const suite of suites) {
   const started = Date.now();
   const { rows, table } = await suite.run({
     sizes,
+    systems,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const seconds = (Date.now() - started) / 1000;

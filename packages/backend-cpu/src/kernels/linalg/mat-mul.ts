@@ -47,7 +47,7 @@ export interface MatMulOptions {
 /**
  * C[m,n] = op(A)[m,k] · op(B)[k,n] into `out` (row-major, leading dimension n), where op(A) = Aᵀ
  * when `transposeA` (A stored [k,m]) and op(B) = Bᵀ when `transposeB` (B stored [n,k]). Sums run in
- * float64 whatever the arrays' types. Returns `out`.
+ * float64 whatever the arrays' types (a float32 `out` rounds once per KC-deep block). Returns `out`.
  */
 export function matMulImpl(
   a: TypedArray,
