@@ -135,6 +135,12 @@ export function findBackend(name: string): Backend {
       `backend "${name}" implements Backend spec ${String(backend.specVersion)}, core-tensor needs ${BACKEND_SPEC_VERSION}`,
     );
   }
+  if (backend.name !== name) {
+    throw new RnnkitError(
+      "setBackend",
+      `the factory registered as "${name}" made a backend named "${backend.name}"; the names must match`,
+    );
+  }
   r.backends.set(name, backend);
   return backend;
 }
