@@ -6,7 +6,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
-import { fusedMatMul } from "./fused-matmul.js";
+import { matMulImpl } from "../linalg/mat-mul.js";
 
 /**
  * Backward of one GRU step: from dh' and the saved gates (r, z, n, hn), h and W_hh, the gradients
@@ -62,12 +62,12 @@ export function gruCellGradImpl(
   const dWeightHh = allocate(dtype, 3 * H * H);
   if (resetAfter) {
     // dh += dhn·W_hn;  dW_hn = dhnᵀ·h
-    fusedMatMul(dHn, weightN, dH, batch, H, H, false, false, true);
-    fusedMatMul(dHn, h, dWeightHh.subarray(2 * H * H), H, batch, H, true, false);
+    matMulImpl(dHn, weightN, batch, H, H, false, false, dH, { accumulate: true });
+    matMulImpl(dHn, h, H, batch, H, true, false, dWeightHh.subarray(2 * H * H));
   } else {
     // d(r∘h) = dhn·W_hn;  dr = d(r∘h)∘h∘r(1 − r);  dh += d(r∘h)∘r;  dW_hn = dhnᵀ·(r∘h)
     const dRh = allocate(dtype, batch * H);
-    fusedMatMul(dHn, weightN, dRh, batch, H, H, false, false);
+    matMulImpl(dHn, weightN, batch, H, H, false, false, dRh);
     const rh = allocate(dtype, batch * H);
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < H; j++) {
@@ -82,11 +82,11 @@ export function gruCellGradImpl(
         rh[k] = r * hk;
       }
     }
-    fusedMatMul(dHn, rh, dWeightHh.subarray(2 * H * H), H, batch, H, true, false);
+    matMulImpl(dHn, rh, H, batch, H, true, false, dWeightHh.subarray(2 * H * H));
   }
   // dh += d(r,z)·W_{hr,hz};  dW_{hr,hz} = d(r,z)ᵀ·h
-  fusedMatMul(dRz, weightRz, dH, batch, 2 * H, H, false, false, true);
-  fusedMatMul(dRz, h, dWeightHh.subarray(0, 2 * H * H), 2 * H, batch, H, true, false);
+  matMulImpl(dRz, weightRz, batch, 2 * H, H, false, false, dH, { accumulate: true });
+  matMulImpl(dRz, h, 2 * H, batch, H, true, false, dWeightHh.subarray(0, 2 * H * H));
   // db_hh = Σ_batch of the recurrent pre-activation gradients [d(r,z), dhn]
   const dBiasHh = allocate(dtype, 3 * H);
   for (let b = 0; b < batch; b++) {

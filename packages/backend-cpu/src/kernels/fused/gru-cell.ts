@@ -6,8 +6,8 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { matMulImpl } from "../linalg/mat-mul.js";
 import { sigmoid } from "./activation.js";
-import { fusedMatMul } from "./fused-matmul.js";
 
 /**
  * One GRU step on row-major arrays (gate order r, z, n). Returns h' [B,H] and the saved gates
@@ -29,7 +29,7 @@ export function gruCellImpl(
   // rec [B,3H] = h·W_hhᵀ, or only its r, z columns [B,2H] = h·W_{hr,hz}ᵀ without resetAfter
   const recWidth = resetAfter ? 3 * H : 2 * H;
   const rec = allocate(dtype, batch * recWidth);
-  fusedMatMul(h, weightHh.subarray(0, recWidth * H), rec, batch, H, recWidth, false, true);
+  matMulImpl(h, weightHh.subarray(0, recWidth * H), batch, H, recWidth, false, true, rec);
   for (let b = 0; b < batch; b++) {
     const x = b * 3 * H;
     const g = b * 4 * H;
@@ -55,7 +55,7 @@ export function gruCellImpl(
         rh[b * H + j] = (gates[b * 4 * H + j] as number) * (h[b * H + j] as number);
     }
     const hn = allocate(dtype, batch * H);
-    fusedMatMul(rh, weightHh.subarray(2 * H * H), hn, batch, H, H, false, true);
+    matMulImpl(rh, weightHh.subarray(2 * H * H), batch, H, H, false, true, hn);
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < H; j++) {
         gates[b * 4 * H + 3 * H + j] = (hn[b * H + j] as number) + (biasHh[2 * H + j] as number);

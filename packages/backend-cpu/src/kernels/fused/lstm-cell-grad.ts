@@ -6,7 +6,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
-import { fusedMatMul } from "./fused-matmul.js";
+import { matMulImpl } from "../linalg/mat-mul.js";
 
 /**
  * Backward of one LSTM step: from dh', dc' and the saved activated gates (i, f, g, o), c, c',
@@ -51,9 +51,9 @@ export function lstmCellGradImpl(
   }
   // dh = dGates·W_hh;  dW_hh = dGatesᵀ·h   (dGates = dXProj)
   const dH = allocate(dtype, batch * H);
-  fusedMatMul(dXProj, weightHh, dH, batch, G, H, false, false);
+  matMulImpl(dXProj, weightHh, batch, G, H, false, false, dH);
   const dWeightHh = allocate(dtype, G * H);
-  fusedMatMul(dXProj, h, dWeightHh, G, batch, H, true, false);
+  matMulImpl(dXProj, h, G, batch, H, true, false, dWeightHh);
   return { dXProj, dH, dC, dWeightHh };
 }
 

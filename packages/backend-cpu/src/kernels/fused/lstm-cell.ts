@@ -6,8 +6,8 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { matMulImpl } from "../linalg/mat-mul.js";
 import { sigmoid } from "./activation.js";
-import { fusedMatMul } from "./fused-matmul.js";
 
 /**
  * One LSTM step on row-major arrays (gate order i, f, g, o). Returns h', c' [B,H] and the
@@ -28,7 +28,7 @@ export function lstmCellImpl(
   const hNew = allocate(dtype, batch * H);
   const cNew = allocate(dtype, batch * H);
   // gates = xProj + h·W_hhᵀ (pre-activations first, activated in place below)
-  fusedMatMul(h, weightHh, gates, batch, H, G, false, true);
+  matMulImpl(h, weightHh, batch, H, G, false, true, gates);
   for (let b = 0; b < batch; b++) {
     const row = b * G;
     for (let j = 0; j < H; j++) {
