@@ -1,3 +1,4 @@
+export { generate } from "./generation/generate.js";
 export type {
   AsyncStepFunction,
   GeneratedSymbol,
@@ -9,12 +10,19 @@ export type {
   StepFunction,
   StepOutput,
 } from "./generation/generate-options.js";
-export { generate } from "./generation/generate.js";
 export { generateStream } from "./generation/generate-stream.js";
 export { type SampleFromLogitsOptions, sampleFromLogits } from "./generation/sample-from-logits.js";
 export { type SamplingOptions, samplingDistribution } from "./generation/sampling-distribution.js";
-export { type ForecastWindows, type ForecastWindowsOptions, forecastWindows } from "./numbers/forecast-windows.js";
-export { MinMaxScaler, type MinMaxScalerJson, type MinMaxScalerOptions } from "./numbers/min-max-scaler.js";
+export {
+  type ForecastWindows,
+  type ForecastWindowsOptions,
+  forecastWindows,
+} from "./numbers/forecast-windows.js";
+export {
+  MinMaxScaler,
+  type MinMaxScalerJson,
+  type MinMaxScalerOptions,
+} from "./numbers/min-max-scaler.js";
 export { type CsvRecord, type ParseCsvOptions, parseCsv } from "./numbers/parse-csv.js";
 export { type ReadCsvColumnOptions, readCsvColumn } from "./numbers/read-csv-column.js";
 export { ZScoreScaler, type ZScoreScalerJson } from "./numbers/z-score-scaler.js";
@@ -52,7 +60,11 @@ export {
   manyToOneWindows,
 } from "./windows/many-to-one-windows.js";
 export { type PadBatchOptions, type PaddedBatch, padBatch } from "./windows/pad-batch.js";
-export { type PaddedSequences, type PadSequencesOptions, padSequences } from "./windows/pad-sequences.js";
+export {
+  type PaddedSequences,
+  type PadSequencesOptions,
+  padSequences,
+} from "./windows/pad-sequences.js";
 export { shuffled } from "./windows/shuffled.js";
 export {
   type TrainValidationSplit,

@@ -41,9 +41,13 @@ export function* decodingLoop<S>(
   const maxLength = checkInteger(where, "maxLength", options.maxLength ?? 100, 1);
   const inputForm = options.input ?? "index";
   if (inputForm !== "index" && inputForm !== "one-hot" && inputForm !== "embedding") {
-    throw new RnnkitError(where, `input must be "index", "one-hot" or "embedding", got ${String(inputForm)}`);
+    throw new RnnkitError(
+      where,
+      `input must be "index", "one-hot" or "embedding", got ${String(inputForm)}`,
+    );
   }
-  const vectorOptions = inputForm === "index" ? undefined : (options as { embed?: unknown; inputNoise?: unknown });
+  const vectorOptions =
+    inputForm === "index" ? undefined : (options as { embed?: unknown; inputNoise?: unknown });
   const embed = vectorOptions?.embed;
   if (inputForm === "embedding" && typeof embed !== "function") {
     throw new RnnkitError(where, 'input "embedding" needs embed: (index) => vector');
@@ -53,22 +57,36 @@ export function* decodingLoop<S>(
     throw new RnnkitError(where, `inputNoise must be a number ≥ 0, got ${String(noise)}`);
   }
   if (inputForm === "index" && (options as { inputNoise?: number }).inputNoise) {
-    throw new RnnkitError(where, 'inputNoise needs a vector input: use input "one-hot" or "embedding"');
+    throw new RnnkitError(
+      where,
+      'inputNoise needs a vector input: use input "one-hot" or "embedding"',
+    );
   }
   const suppress = options.suppress ?? [Vocab.PAD, Vocab.START];
   for (const index of suppress) {
     if (!Number.isInteger(index) || index < 0 || index >= vocab.size) {
-      throw new RnnkitError(where, `suppress holds ${index}, outside the vocabulary of ${vocab.size} symbols`);
+      throw new RnnkitError(
+        where,
+        `suppress holds ${index}, outside the vocabulary of ${vocab.size} symbols`,
+      );
     }
   }
   const rng = toRng(where, options.seed);
-  const sampling = { temperature: options.temperature, topK: options.topK, topP: options.topP, rng };
+  const sampling = {
+    temperature: options.temperature,
+    topK: options.topK,
+    topP: options.topP,
+    rng,
+  };
   const prefix = [
     ...(options.start === false ? [] : [Vocab.START]),
     ...vocab.encode(options.prime ?? "", { unknown: options.unknown }),
   ];
   if (prefix.length === 0) {
-    throw new RnnkitError(where, "nothing to feed the model: start is false and the prime text is empty");
+    throw new RnnkitError(
+      where,
+      "nothing to feed the model: start is false and the prime text is empty",
+    );
   }
   const manage = options.disposeTensors ?? true;
   const callerTensors = collectTensors(options.initialState, new Set());
@@ -86,19 +104,35 @@ export function* decodingLoop<S>(
     } else {
       vector = Float32Array.from((embed as (index: number) => ArrayLike<number>)(index));
     }
-    if (fedBack && noise > 0) for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] as number) + noise * rng.nextNormal();
+    if (fedBack && noise > 0)
+      for (let i = 0; i < vector.length; i++)
+        vector[i] = (vector[i] as number) + noise * rng.nextNormal();
     return vector;
   };
 
-  function* feed(index: number, fedBack: boolean): Generator<LoopEvent<S>, void, StepOutput<S> | undefined> {
+  function* feed(
+    index: number,
+    fedBack: boolean,
+  ): Generator<LoopEvent<S>, void, StepOutput<S> | undefined> {
     const output = yield { kind: "step", input: inputOf(index, fedBack), state };
     steps++;
-    if (output === null || typeof output !== "object" || !("logits" in output) || !("state" in output)) {
-      throw new RnnkitError(where, `step ${steps} must return { logits, state }, got ${output === null ? "null" : typeof output}`);
+    if (
+      output === null ||
+      typeof output !== "object" ||
+      !("logits" in output) ||
+      !("state" in output)
+    ) {
+      throw new RnnkitError(
+        where,
+        `step ${steps} must return { logits, state }, got ${output === null ? "null" : typeof output}`,
+      );
     }
     logits = readLogits(where, output.logits);
     if (logits.length !== vocab.size) {
-      throw new RnnkitError(where, `step ${steps} returned ${logits.length} logits, the vocabulary has ${vocab.size} symbols`);
+      throw new RnnkitError(
+        where,
+        `step ${steps} returned ${logits.length} logits, the vocabulary has ${vocab.size} symbols`,
+      );
     }
     if (manage) {
       const kept = collectTensors(output.state, new Set());
@@ -113,10 +147,14 @@ export function* decodingLoop<S>(
     for (const index of prefix) yield* feed(index, false);
     const indices: number[] = [];
     let stoppedBy: "end" | "length" = "length";
+    let printed = false;
     while (indices.length < maxLength) {
       for (const index of suppress) logits[index] = Number.NEGATIVE_INFINITY;
       if (logits.every((v) => v === Number.NEGATIVE_INFINITY)) {
-        throw new RnnkitError(where, "every symbol is suppressed or has logit −Infinity: nothing to sample");
+        throw new RnnkitError(
+          where,
+          "every symbol is suppressed or has logit −Infinity: nothing to sample",
+        );
       }
       const next = sampleFromLogits(logits, sampling);
       if (next === Vocab.END && options.stopAtEnd !== false) {
@@ -124,7 +162,14 @@ export function* decodingLoop<S>(
         break;
       }
       indices.push(next);
-      yield { kind: "symbol", symbol: { index: next, symbol: vocab.symbolAt(next), position: indices.length - 1 } };
+      // the streamed pieces concatenate to vocab.decode(indices)
+      let text = vocab.decode([next]);
+      if (text !== "" && vocab.level === "word" && printed) text = ` ${text}`;
+      printed ||= text !== "";
+      yield {
+        kind: "symbol",
+        symbol: { index: next, symbol: vocab.symbolAt(next), text, position: indices.length - 1 },
+      };
       yield* feed(next, true);
     }
     finished = true;
@@ -132,7 +177,8 @@ export function* decodingLoop<S>(
   } finally {
     // stopped early (an error, or a stream closed by its reader): the state is nobody's
     if (!finished && manage) {
-      for (const t of collectTensors(state, new Set())) if (!callerTensors.has(t) && !t.isDisposed) t.dispose();
+      for (const t of collectTensors(state, new Set()))
+        if (!callerTensors.has(t) && !t.isDisposed) t.dispose();
     }
   }
 }

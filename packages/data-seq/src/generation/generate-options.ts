@@ -77,7 +77,10 @@ export type GenerateStreamOptions<S> =
 /** One generated symbol, as `generateStream` yields it. */
 export interface GeneratedSymbol {
   index: number;
+  /** The vocabulary's symbol ("<END>" for index 2). */
   symbol: string;
+  /** What it adds to the decoded text: "" for <PAD>/<START>/<END>, a space before a later word. */
+  text: string;
   /** 0 for the first generated symbol. */
   position: number;
 }

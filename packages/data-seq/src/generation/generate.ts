@@ -19,11 +19,17 @@ export function generate<S>(options: GenerateOptions<S>): GenerateResult<S> {
       if (event.done) return event.value;
       reply = undefined;
       if (event.value.kind === "step") {
-        const step = options.step as (input: number | Float32Array, state: S | undefined) => StepOutput<S>;
+        const step = options.step as (
+          input: number | Float32Array,
+          state: S | undefined,
+        ) => StepOutput<S>;
         const output: unknown = step(event.value.input, event.value.state);
         if (output instanceof Promise) {
           output.catch(() => {}); // nobody awaits it
-          throw new RnnkitError("generate", "step returned a Promise; use generateStream for an async step");
+          throw new RnnkitError(
+            "generate",
+            "step returned a Promise; use generateStream for an async step",
+          );
         }
         reply = output as StepOutput<S>;
       }

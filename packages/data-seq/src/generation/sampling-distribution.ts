@@ -26,9 +26,13 @@ export function samplingDistribution(
   const values = readLogits(where, logits);
   const temperature = options.temperature ?? 1;
   if (typeof temperature !== "number" || !(temperature >= 0) || !Number.isFinite(temperature)) {
-    throw new RnnkitError(where, `temperature must be a finite number ≥ 0, got ${String(temperature)}`);
+    throw new RnnkitError(
+      where,
+      `temperature must be a finite number ≥ 0, got ${String(temperature)}`,
+    );
   }
-  const topK = options.topK === undefined ? values.length : checkInteger(where, "topK", options.topK, 1);
+  const topK =
+    options.topK === undefined ? values.length : checkInteger(where, "topK", options.topK, 1);
   const topP = options.topP ?? 1;
   if (typeof topP !== "number" || !(topP > 0 && topP <= 1)) {
     throw new RnnkitError(where, `topP must be in (0, 1], got ${String(topP)}`);
@@ -44,7 +48,9 @@ export function samplingDistribution(
   const max = values[best] as number;
   for (let i = 0; i < n; i++) p[i] = Math.exp(((values[i] as number) - max) / temperature);
   // symbols by decreasing probability, lower index first among equals
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (p[b] as number) - (p[a] as number) || a - b,
+  );
   for (const i of order.slice(topK)) p[i] = 0;
   normalize(p);
   if (topP < 1) {

@@ -24,7 +24,10 @@ export function readJsonObject(
   }
   const record = value as Record<string, unknown>;
   if (record.format !== format) {
-    throw new RnnkitError(where, `expected format "${format}", got ${JSON.stringify(record.format) ?? "none"}`);
+    throw new RnnkitError(
+      where,
+      `expected format "${format}", got ${JSON.stringify(record.format) ?? "none"}`,
+    );
   }
   if (record.version !== version) {
     throw new RnnkitError(

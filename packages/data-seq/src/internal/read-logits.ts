@@ -9,13 +9,19 @@ export function readLogits(where: string, logits: ArrayLike<number> | Tensor): F
   } else if (logits !== null && typeof logits === "object" && typeof logits.length === "number") {
     values = logits;
   } else {
-    throw new RnnkitError(where, `logits must be a Tensor or an array of numbers, got ${logits === null ? "null" : typeof logits}`);
+    throw new RnnkitError(
+      where,
+      `logits must be a Tensor or an array of numbers, got ${logits === null ? "null" : typeof logits}`,
+    );
   }
   if (values.length === 0) throw new RnnkitError(where, "logits are empty");
   const out = Float64Array.from(values);
   out.forEach((v, i) => {
     if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
-      throw new RnnkitError(where, `logit ${i} is ${v}; logits must be finite (−Infinity masks a symbol)`);
+      throw new RnnkitError(
+        where,
+        `logit ${i} is ${v}; logits must be finite (−Infinity masks a symbol)`,
+      );
     }
   });
   if (out.every((v) => v === Number.NEGATIVE_INFINITY)) {

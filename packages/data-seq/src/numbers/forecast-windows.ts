@@ -23,7 +23,10 @@ export interface ForecastWindows {
  * @example forecastWindows([1, 2, 3, 4, 5], { inputLength: 2, horizon: 2 })
  * // inputs [[1,2],[2,3]], targets [[3,4],[4,5]]
  */
-export function forecastWindows(series: ArrayLike<number>, options: ForecastWindowsOptions): ForecastWindows {
+export function forecastWindows(
+  series: ArrayLike<number>,
+  options: ForecastWindowsOptions,
+): ForecastWindows {
   const where = "forecastWindows";
   const N = checkInteger(where, "inputLength", options.inputLength, 1);
   const H = checkInteger(where, "horizon", options.horizon ?? 1, 1);
@@ -31,7 +34,10 @@ export function forecastWindows(series: ArrayLike<number>, options: ForecastWind
   const n = series.length;
   if (n === 0) throw new RnnkitError(where, "the series is empty");
   if (N + H > n) {
-    throw new RnnkitError(where, `a window of ${N} inputs + ${H} targets needs ${N + H} values, the series has ${n}`);
+    throw new RnnkitError(
+      where,
+      `a window of ${N} inputs + ${H} targets needs ${N + H} values, the series has ${n}`,
+    );
   }
   for (let i = 0; i < n; i++) {
     const v = series[i];

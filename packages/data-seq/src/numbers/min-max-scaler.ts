@@ -34,10 +34,13 @@ export class MinMaxScaler {
       throw new RnnkitError("MinMaxScaler", `needs finite min ≤ max, got min ${min}, max ${max}`);
     }
     if (!Array.isArray(range) || !Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) {
-      throw new RnnkitError("MinMaxScaler", `range must be [a, b] with a < b, got ${JSON.stringify(range)}`);
+      throw new RnnkitError(
+        "MinMaxScaler",
+        `range must be [a, b] with a < b, got ${JSON.stringify(range)}`,
+      );
     }
-    this.min = min;
-    this.max = max;
+    this.min = min + 0; // −0 → 0, as JSON saves it
+    this.max = max + 0;
     this.range = [a, b];
   }
 
@@ -60,22 +63,22 @@ export class MinMaxScaler {
     });
   }
 
-  /** (b − a) / (max − min), or 1 for a constant series */
-  private get scale(): number {
-    const [a, b] = this.range;
-    return this.max > this.min ? (b - a) / (this.max - this.min) : 1;
-  }
-
-  /** y = a + (x − min)·scale */
+  /** y = a + (x − min) / (max − min) · (b − a)   (divided first: max − min may be tiny) */
   transform(values: ArrayLike<number>): number[] {
-    const scale = this.scale;
-    return Array.from(values, (x) => this.range[0] + (x - this.min) * scale);
+    const [a, b] = this.range;
+    const span = this.max - this.min;
+    return Array.from(values, (x) =>
+      span > 0 ? a + ((x - this.min) / span) * (b - a) : a + (x - this.min),
+    );
   }
 
-  /** x = min + (y − a) / scale */
+  /** x = min + (y − a) / (b − a) · (max − min) */
   inverse(values: ArrayLike<number>): number[] {
-    const scale = this.scale;
-    return Array.from(values, (y) => this.min + (y - this.range[0]) / scale);
+    const [a, b] = this.range;
+    const span = this.max - this.min;
+    return Array.from(values, (y) =>
+      span > 0 ? this.min + ((y - a) / (b - a)) * span : this.min + (y - a),
+    );
   }
 
   toJSON(): MinMaxScalerJson {

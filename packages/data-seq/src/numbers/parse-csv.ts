@@ -20,9 +20,13 @@ export interface CsvRecord {
 export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRecord[] {
   const where = "parseCsv";
   const delimiter = options.delimiter ?? ",";
-  if (typeof text !== "string") throw new RnnkitError(where, `expected CSV text, got ${typeof text}`);
+  if (typeof text !== "string")
+    throw new RnnkitError(where, `expected CSV text, got ${typeof text}`);
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
-    throw new RnnkitError(where, `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`);
+    throw new RnnkitError(
+      where,
+      `delimiter must be one character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
+    );
   }
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -56,7 +60,8 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRecord
       blank = false;
       i++;
       for (;;) {
-        if (i >= text.length) throw new RnnkitError(where, `line ${startLine}: a quoted field is not closed`);
+        if (i >= text.length)
+          throw new RnnkitError(where, `line ${startLine}: a quoted field is not closed`);
         const q = text[i] as string;
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -73,7 +78,10 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRecord
       }
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== "\n" && next !== "\r") {
-        throw new RnnkitError(where, `line ${line}: unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`);
+        throw new RnnkitError(
+          where,
+          `line ${line}: unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written "")`,
+        );
       }
       continue;
     }

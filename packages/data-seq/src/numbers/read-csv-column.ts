@@ -1,5 +1,4 @@
 import { RnnkitError } from "@rnnkit/core-tensor";
-import { describeSymbol } from "../text/describe-symbol.js";
 import { type ParseCsvOptions, parseCsv } from "./parse-csv.js";
 
 export interface ReadCsvColumnOptions extends ParseCsvOptions {
@@ -34,21 +33,34 @@ export function readCsvColumn(
   let index: number;
   if (typeof column === "string") {
     if (names === undefined) {
-      throw new RnnkitError(where, `column "${column}" given by name, but header is false: give its index`);
+      throw new RnnkitError(
+        where,
+        `column "${column}" given by name, but header is false: give its index`,
+      );
     }
     index = names.findIndex((name) => name.trim() === column);
     if (index < 0) {
-      throw new RnnkitError(where, `no column "${column}"; the header has ${names.map((n) => JSON.stringify(n)).join(", ")}`);
+      throw new RnnkitError(
+        where,
+        `no column "${column}"; the header has ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+      );
     }
   } else if (Number.isInteger(column) && column >= 0) {
     index = column;
     if (names !== undefined && index >= names.length) {
-      throw new RnnkitError(where, `column index ${index} is outside the header's ${names.length} columns`);
+      throw new RnnkitError(
+        where,
+        `column index ${index} is outside the header's ${names.length} columns`,
+      );
     }
   } else {
-    throw new RnnkitError(where, `column must be a header name or a 0-based index, got ${String(column)}`);
+    throw new RnnkitError(
+      where,
+      `column must be a header name or a 0-based index, got ${String(column)}`,
+    );
   }
-  const label = names === undefined ? `column ${index}` : `column "${names[index]}" (index ${index})`;
+  const label =
+    names === undefined ? `column ${index}` : `column "${names[index]}" (index ${index})`;
   const rows = header ? records.slice(1) : records;
   if (rows.length === 0) throw new RnnkitError(where, "the CSV text has a header but no data rows");
   const values: number[] = [];
@@ -56,14 +68,19 @@ export function readCsvColumn(
     const row = r + 1; // 1-based data row
     const cell = record.fields[index];
     if (cell === undefined) {
-      throw new RnnkitError(where, `row ${row} (line ${record.line}) has ${record.fields.length} fields, no ${label}`);
+      throw new RnnkitError(
+        where,
+        `row ${row} (line ${record.line}) has ${record.fields.length} fields, no ${label}`,
+      );
     }
     const trimmed = cell.trim();
     if (trimmed === "" && empty === "skip") return;
     if (!NUMBER.test(trimmed)) {
       const what = trimmed === "" ? "an empty cell" : `${JSON.stringify(cell)}`;
-      const hint = trimmed.length === 1 ? ` (${describeSymbol(trimmed)})` : "";
-      throw new RnnkitError(where, `row ${row} (line ${record.line}), ${label}: ${what}${hint} is not a number`);
+      throw new RnnkitError(
+        where,
+        `row ${row} (line ${record.line}), ${label}: ${what} is not a number`,
+      );
     }
     values.push(Number(trimmed));
   });

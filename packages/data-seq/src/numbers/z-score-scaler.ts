@@ -21,7 +21,10 @@ export class ZScoreScaler {
 
   constructor(mean: number, std: number) {
     if (!Number.isFinite(mean) || !Number.isFinite(std) || std <= 0) {
-      throw new RnnkitError("ZScoreScaler", `needs a finite mean and a positive std, got mean ${mean}, std ${std}`);
+      throw new RnnkitError(
+        "ZScoreScaler",
+        `needs a finite mean and a positive std, got mean ${mean}, std ${std}`,
+      );
     }
     this.mean = mean;
     this.std = std;

@@ -16,12 +16,18 @@ export function indexTensor(sequences: readonly ArrayLike<number>[] | ArrayLike<
   const values = new Int32Array(rows.length * T);
   rows.forEach((row, b) => {
     if (row.length !== T) {
-      throw new RnnkitError(where, `sequence ${b} has ${row.length} steps, sequence 0 has ${T}; pad them with padBatch`);
+      throw new RnnkitError(
+        where,
+        `sequence ${b} has ${row.length} steps, sequence 0 has ${T}; pad them with padBatch`,
+      );
     }
     for (let t = 0; t < T; t++) {
       const index = row[t] as number;
       if (!Number.isInteger(index) || index < 0 || index > 0x7fffffff) {
-        throw new RnnkitError(where, `sequence ${b}, step ${t}: ${String(index)} is not a valid index`);
+        throw new RnnkitError(
+          where,
+          `sequence ${b}, step ${t}: ${String(index)} is not a valid index`,
+        );
       }
       values[b * T + t] = index;
     }

@@ -11,9 +11,13 @@ export function oneHotTensor(
   depth: number,
   dtype: Dtype = "float32",
 ): Tensor {
-  if (dtype === "int32") throw new RnnkitError("oneHotTensor", "dtype must be float32 or float64, got int32");
+  if (dtype === "int32")
+    throw new RnnkitError("oneHotTensor", "dtype must be float32 or float64, got int32");
   if (!(typeof depth === "number" && Number.isInteger(depth) && depth >= 1)) {
-    throw new RnnkitError("oneHotTensor", `depth (the vocabulary size) must be a positive integer, got ${String(depth)}`);
+    throw new RnnkitError(
+      "oneHotTensor",
+      `depth (the vocabulary size) must be a positive integer, got ${String(depth)}`,
+    );
   }
   if (sequences instanceof Tensor) return oneHot(sequences, depth, { dtype });
   const indices = indexTensor(sequences);

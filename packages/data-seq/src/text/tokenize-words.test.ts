@@ -34,7 +34,9 @@ describe("tokenizeWords", () => {
         // each span starts where its token sits in the code-point array
         const codePoints = Array.from(text);
         for (const span of wordSpans(text)) {
-          expect(codePoints.slice(span.start, span.start + Array.from(span.token).length).join("")).toBe(span.token);
+          expect(
+            codePoints.slice(span.start, span.start + Array.from(span.token).length).join(""),
+          ).toBe(span.token);
         }
       }),
     );

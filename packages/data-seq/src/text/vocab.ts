@@ -57,13 +57,16 @@ const VERSION = 1;
 
 /** Orders strings by code point (JavaScript's `<` compares UTF-16 units, which misplaces emoji). */
 function compareCodePoints(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i]?.codePointAt(0) as number) - (y[i]?.codePointAt(0) as number);
-    if (d !== 0) return d;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(j) as number;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
   }
-  return x.length - y.length;
+  return a.length - i - (b.length - j);
 }
 
 /** Line and column (1-based, in code points) of a code-point position. */
@@ -122,7 +125,11 @@ export class Vocab {
       if (this.indexBySymbol.has(symbol)) {
         throw new RnnkitError(where, `symbol ${describeSymbol(symbol)} appears twice`);
       }
-      if (index >= SPECIAL_SYMBOLS.length && this.level === "char" && Array.from(symbol).length !== 1) {
+      if (
+        index >= SPECIAL_SYMBOLS.length &&
+        this.level === "char" &&
+        Array.from(symbol).length !== 1
+      ) {
         throw new RnnkitError(
           where,
           `a char vocabulary holds single code points, got ${describeSymbol(symbol)} at index ${index}`,
@@ -137,7 +144,10 @@ export class Vocab {
    * Builds the vocabulary of a corpus (one text or several). Symbols are kept if seen at least
    * `minCount` times and, with `maxSize`, only the most frequent (ties: code-point order).
    */
-  static fromCorpus(corpus: string | Iterable<string>, options: VocabFromCorpusOptions = {}): Vocab {
+  static fromCorpus(
+    corpus: string | Iterable<string>,
+    options: VocabFromCorpusOptions = {},
+  ): Vocab {
     const where = "Vocab.fromCorpus";
     const minCount = checkInteger(where, "minCount", options.minCount ?? 1, 1);
     const maxSize =
@@ -151,14 +161,21 @@ export class Vocab {
       if (typeof text !== "string") {
         throw new RnnkitError(where, `the corpus must hold strings, got ${typeof text}`);
       }
-      for (const symbol of splitter.tokenize(text)) counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
+      for (const symbol of splitter.tokenize(text))
+        counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
     }
     if (counts.size === 0) {
-      throw new RnnkitError(where, `the corpus is empty: no ${splitter.level === "char" ? "characters" : "words"} to build a vocabulary from`);
+      throw new RnnkitError(
+        where,
+        `the corpus is empty: no ${splitter.level === "char" ? "characters" : "words"} to build a vocabulary from`,
+      );
     }
     let kept = [...counts].filter(([, count]) => count >= minCount);
     if (kept.length === 0) {
-      throw new RnnkitError(where, `no symbol is seen minCount=${minCount} times (the most frequent is seen ${Math.max(...counts.values())} times)`);
+      throw new RnnkitError(
+        where,
+        `no symbol is seen minCount=${minCount} times (the most frequent is seen ${Math.max(...counts.values())} times)`,
+      );
     }
     if (kept.length + SPECIAL_SYMBOLS.length > maxSize) {
       kept.sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
@@ -183,7 +200,10 @@ export class Vocab {
     }
     SPECIAL_SYMBOLS.forEach((special, index) => {
       if (symbols[index] !== special) {
-        throw new RnnkitError(where, `symbols[${index}] must be "${special}", got ${JSON.stringify(symbols[index]) ?? "nothing"}`);
+        throw new RnnkitError(
+          where,
+          `symbols[${index}] must be "${special}", got ${JSON.stringify(symbols[index]) ?? "nothing"}`,
+        );
       }
     });
     if (normalize !== null && normalize !== undefined && typeof normalize !== "string") {
@@ -191,7 +211,10 @@ export class Vocab {
     }
     return new Vocab(
       symbols.slice(SPECIAL_SYMBOLS.length) as string[],
-      { level: level as VocabLevel, normalize: (normalize ?? undefined) as VocabNormalization | undefined },
+      {
+        level: level as VocabLevel,
+        normalize: (normalize ?? undefined) as VocabNormalization | undefined,
+      },
       where,
     );
   }
@@ -210,7 +233,10 @@ export class Vocab {
   symbolAt(index: number): string {
     const symbol = this.symbols[index];
     if (symbol === undefined || !Number.isInteger(index)) {
-      throw new RnnkitError("Vocab.symbolAt", `index ${index} is outside the vocabulary of ${this.size} symbols`);
+      throw new RnnkitError(
+        "Vocab.symbolAt",
+        `index ${index} is outside the vocabulary of ${this.size} symbols`,
+      );
     }
     return symbol;
   }
@@ -218,7 +244,9 @@ export class Vocab {
   /** Splits a text into this vocabulary's symbols (code points or words), after normalization. */
   tokenize(text: string): string[] {
     const normalized = this.normalize === undefined ? text : text.normalize(this.normalize);
-    return this.level === "char" ? Array.from(normalized) : wordSpans(normalized).map((s) => s.token);
+    return this.level === "char"
+      ? Array.from(normalized)
+      : wordSpans(normalized).map((s) => s.token);
   }
 
   /** Text → indices. Unknown symbols throw (naming the symbol and where) or become <UNK>. */
@@ -229,7 +257,12 @@ export class Vocab {
     const normalized = this.normalize === undefined ? text : text.normalize(this.normalize);
     if (this.level === "char") {
       const symbols = Array.from(normalized);
-      return this.encodeSymbols(symbols, options, "Vocab.encode", (position) => `at position ${position} (${lineAndColumn(symbols, position)})`);
+      return this.encodeSymbols(
+        symbols,
+        options,
+        "Vocab.encode",
+        (position) => `at position ${position} (${lineAndColumn(symbols, position)})`,
+      );
     }
     const spans = wordSpans(normalized);
     return this.encodeSymbols(
@@ -242,12 +275,19 @@ export class Vocab {
 
   /** Already split symbols (e.g. tokens from another tokenizer; "<END>" etc. allowed) → indices. */
   encodeTokens(tokens: readonly string[], options: EncodeOptions = {}): number[] {
-    return this.encodeSymbols(tokens, options, "Vocab.encodeTokens", (position) => `at token ${position}`);
+    return this.encodeSymbols(
+      tokens,
+      options,
+      "Vocab.encodeTokens",
+      (position) => `at token ${position}`,
+    );
   }
 
   /** Indices → text. Throws on an index outside the vocabulary. */
   decode(indices: ArrayLike<number>, options: DecodeOptions = {}): string {
-    return this.decodeTokens(indices, options).join(options.separator ?? (this.level === "char" ? "" : " "));
+    return this.decodeTokens(indices, options).join(
+      options.separator ?? (this.level === "char" ? "" : " "),
+    );
   }
 
   /** Indices → symbols (reserved ones dropped unless `keepSpecial`, <UNK> kept). */

@@ -1,4 +1,4 @@
-import { RnnkitError, type Rng } from "@rnnkit/core-tensor";
+import { type Rng, RnnkitError } from "@rnnkit/core-tensor";
 import { checkInteger } from "../internal/check-integer.js";
 import { shuffled } from "./shuffled.js";
 
@@ -20,7 +20,10 @@ export function batchIndices(count: number, options: BatchIndicesOptions): numbe
   checkInteger(where, "count", count, 0);
   const batchSize = checkInteger(where, "batchSize", options.batchSize, 1);
   if (options.dropLast && batchSize > count) {
-    throw new RnnkitError(where, `batch of ${batchSize} is larger than the ${count} samples and dropLast leaves nothing`);
+    throw new RnnkitError(
+      where,
+      `batch of ${batchSize} is larger than the ${count} samples and dropLast leaves nothing`,
+    );
   }
   const order = Array.from({ length: count }, (_, i) => i);
   const indices = options.shuffle === undefined ? order : shuffled(order, options.shuffle);

@@ -1,4 +1,4 @@
-import { RnnkitError, type Rng } from "@rnnkit/core-tensor";
+import { type Rng, RnnkitError } from "@rnnkit/core-tensor";
 import { checkInteger } from "../internal/check-integer.js";
 import { toRng } from "../internal/to-rng.js";
 import { shuffled } from "./shuffled.js";
@@ -29,7 +29,10 @@ export function bucketByLength(
   const n = sequences.length;
   if (n === 0) throw new RnnkitError(where, "no sequences given");
   if (options.dropLast && batchSize > n) {
-    throw new RnnkitError(where, `batch of ${batchSize} is larger than the ${n} sequences and dropLast leaves nothing`);
+    throw new RnnkitError(
+      where,
+      `batch of ${batchSize} is larger than the ${n} sequences and dropLast leaves nothing`,
+    );
   }
   const rng = options.shuffle === undefined ? undefined : toRng(where, options.shuffle);
   const order = Array.from({ length: n }, (_, i) => i);

@@ -49,7 +49,10 @@ export function contiguousStreams(
   if (n === 0) throw new RnnkitError(where, "the sequence is empty");
   const pairs = n - 1;
   if (T > pairs) {
-    throw new RnnkitError(where, `chunk length ${T} is longer than the data: ${n} steps give ${pairs} input/target pairs`);
+    throw new RnnkitError(
+      where,
+      `chunk length ${T} is longer than the data: ${n} steps give ${pairs} input/target pairs`,
+    );
   }
   const K = Math.floor(pairs / (B * T));
   if (K === 0) {

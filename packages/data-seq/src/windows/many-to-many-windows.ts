@@ -38,7 +38,10 @@ export function manyToManyWindows(
   // with a start symbol the window reads T symbols; without, T + 1 (the last one only as a target)
   const span = start === false ? T + 1 : T;
   if (span > n) {
-    throw new RnnkitError(where, `a window of length ${T} needs ${span} steps${start === false ? " (inputs + the shifted target)" : ""}, the sequence has ${n}`);
+    throw new RnnkitError(
+      where,
+      `a window of length ${T} needs ${span} steps${start === false ? " (inputs + the shifted target)" : ""}, the sequence has ${n}`,
+    );
   }
   const count = Math.floor((n - span) / stride) + 1;
   const inputs: number[][] = [];

@@ -29,7 +29,10 @@ export function manyToOneWindows<T>(
   const n = sequence.length;
   if (n === 0) throw new RnnkitError(where, "the sequence is empty");
   if (N + 1 > n) {
-    throw new RnnkitError(where, `a window of ${N} inputs + 1 target needs ${N + 1} steps, the sequence has ${n}`);
+    throw new RnnkitError(
+      where,
+      `a window of ${N} inputs + 1 target needs ${N + 1} steps, the sequence has ${n}`,
+    );
   }
   const count = Math.floor((n - 1 - N) / stride) + 1;
   const inputs: T[][] = [];

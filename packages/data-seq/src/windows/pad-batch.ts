@@ -20,9 +20,13 @@ export interface PaddedBatch {
  * mask [B, T]. The caller disposes both tensors.
  * @example padBatch([[5, 6, 7], [8]]).mask.arraySync() // [[1, 1, 1], [1, 0, 0]]
  */
-export function padBatch(sequences: readonly ArrayLike<number>[], options: PadBatchOptions = {}): PaddedBatch {
+export function padBatch(
+  sequences: readonly ArrayLike<number>[],
+  options: PadBatchOptions = {},
+): PaddedBatch {
   const maskDtype = options.maskDtype ?? "float32";
-  if (maskDtype === "int32") throw new RnnkitError("padBatch", "maskDtype must be float32 or float64, got int32");
+  if (maskDtype === "int32")
+    throw new RnnkitError("padBatch", "maskDtype must be float32 or float64, got int32");
   const padded = padSequences(sequences, options);
   const B = padded.values.length;
   const T = padded.values[0]?.length ?? 0;

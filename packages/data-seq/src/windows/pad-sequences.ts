@@ -34,13 +34,19 @@ export function padSequences(
   if (sequences.length === 0) throw new RnnkitError(where, "no sequences given");
   const lengths = sequences.map((s) => s.length);
   const longest = Math.max(...lengths);
-  const T = options.length === undefined ? longest : checkInteger(where, "length", options.length, 1);
+  const T =
+    options.length === undefined ? longest : checkInteger(where, "length", options.length, 1);
   if (T === 0) throw new RnnkitError(where, "every sequence is empty");
   const tooLong = lengths.findIndex((l) => l > T);
   if (tooLong >= 0) {
-    throw new RnnkitError(where, `sequence ${tooLong} has ${lengths[tooLong]} steps, longer than length ${T}`);
+    throw new RnnkitError(
+      where,
+      `sequence ${tooLong} has ${lengths[tooLong]} steps, longer than length ${T}`,
+    );
   }
-  const values = sequences.map((s) => Array.from({ length: T }, (_, t) => (t < s.length ? (s[t] as number) : padValue)));
+  const values = sequences.map((s) =>
+    Array.from({ length: T }, (_, t) => (t < s.length ? (s[t] as number) : padValue)),
+  );
   const mask = lengths.map((l) => Array.from({ length: T }, (_, t) => (t < l ? 1 : 0)));
   return { values, mask, lengths };
 }

@@ -1,4 +1,4 @@
-import { RnnkitError, type Rng } from "@rnnkit/core-tensor";
+import { type Rng, RnnkitError } from "@rnnkit/core-tensor";
 import { shuffled } from "./shuffled.js";
 
 export interface TrainValidationSplitOptions {
@@ -34,8 +34,15 @@ export function trainValidationSplit<T>(
   if (n === 0) throw new RnnkitError(where, "nothing to split: no items");
   const validationCount = Math.round(n * fraction);
   if (validationCount >= n) {
-    throw new RnnkitError(where, `validationFraction ${fraction} of ${n} items leaves no training items`);
+    throw new RnnkitError(
+      where,
+      `validationFraction ${fraction} of ${n} items leaves no training items`,
+    );
   }
-  const ordered = options.shuffle === undefined ? Array.from(items) : shuffled(items, options.shuffle);
-  return { train: ordered.slice(0, n - validationCount), validation: ordered.slice(n - validationCount) };
+  const ordered =
+    options.shuffle === undefined ? Array.from(items) : shuffled(items, options.shuffle);
+  return {
+    train: ordered.slice(0, n - validationCount),
+    validation: ordered.slice(n - validationCount),
+  };
 }
