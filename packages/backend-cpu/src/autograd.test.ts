@@ -538,3 +538,16 @@ describe("autograd: composites of the other ops", () => {
     });
   });
 });
+
+describe("gradients are distinct tensors", () => {
+  it("two inputs that receive the same gradient get separate handles (dispose one, use the other)", () => {
+    const a = tensor([1, 2], [2], "float64");
+    const b = tensor([3, 4], [2], "float64");
+    const gs = grads((x, y) => sum(add(x, y)))([a, b]);
+    expect(gs[0]).not.toBe(gs[1]);
+    gs[0]?.dispose();
+    expect(Array.from(gs[1]?.dataSync() ?? [])).toEqual([1, 1]);
+    gs[1]?.dispose();
+    dispose([a, b]);
+  });
+});

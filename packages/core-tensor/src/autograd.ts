@@ -46,15 +46,22 @@ function gradients(
   try {
     const grads = tidy(() => {
       const raw = e.backward(tape, value, seed(value, dy), sources);
-      return raw.map(
-        (g, i) =>
-          g ??
-          e.makeTensorFromValues(
-            allocate((sources[i] as Tensor).dtype, (sources[i] as Tensor).size),
-            (sources[i] as Tensor).shape,
-            (sources[i] as Tensor).dtype,
-          ),
-      );
+      const handedOut = new Set<Tensor>([...sources, ...(dy ? [dy] : [])]);
+      return raw.map((g, i) => {
+        const source = sources[i] as Tensor;
+        if (g === undefined) {
+          return e.makeTensorFromValues(
+            allocate(source.dtype, source.size),
+            source.shape,
+            source.dtype,
+          );
+        }
+        // each gradient is its own tensor (sharing data is fine): the caller may dispose or
+        // replace one without touching another (e.g. b_ih and b_hh get the same dy from an add)
+        if (handedOut.has(g)) return e.makeTensor(g, g.backendName);
+        handedOut.add(g);
+        return g;
+      });
     });
     return { value, grads };
   } catch (error) {

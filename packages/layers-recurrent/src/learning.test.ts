@@ -3,16 +3,16 @@ import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
   argMax,
   dispose,
+  mul,
   Rng,
-  slice,
-  reshape,
   type Tensor,
   tensor,
   tidy,
+  type Variable,
   variableGrads,
 } from "@rnnkit/core-tensor";
 import { crossEntropy } from "@rnnkit/losses";
-import { Adam } from "@rnnkit/optim";
+import { Adam, clipGradNorm } from "@rnnkit/optim";
 import { describe, expect, it } from "vitest";
 import { GRUCell } from "./cells/gru-cell.js";
 import { LSTMCell } from "./cells/lstm-cell.js";
@@ -37,6 +37,7 @@ function trainAndEvaluate(
   steps: number,
   seed: number,
   learningRate = 0.01,
+  maxGradNorm?: number,
 ): { accuracy: number; firstLoss: number; lastLoss: number } {
   const rng = new Rng(seed);
   const rnn = new RNN(cell, { returnSequences });
@@ -47,8 +48,12 @@ function trainAndEvaluate(
   for (let step = 0; step < steps; step++) {
     tidy(() => {
       const { x, y } = makeBatch(rng, 32);
-      const { value, grads } = variableGrads(() => crossEntropy(head.forward(rnn.forward(x).output), y), params);
+      const { value, grads } = variableGrads(
+        () => crossEntropy(head.forward(rnn.forward(x).output), y),
+        params,
+      );
       losses.push(value.dataSync()[0] as number);
+      if (maxGradNorm !== undefined) clipGradNorm(grads, maxGradNorm);
       optimizer.step(grads);
     });
   }
@@ -68,48 +73,62 @@ function trainAndEvaluate(
 }
 
 /**
- * Recall after a lag: the class (of 4) shown at t = 0 must be reported after T − 1 steps of random
- * distractors. Features: the class one-hot (4) at t = 0, then a distractor one-hot (4 other symbols).
+ * Recall after a lag: the class (of 4) shown at t = 0 must be reported at t = T − 1. Features (5):
+ * at t = 0 the class one-hot in dims 0–3 and a marker 1 in dim 4; at every later step the same
+ * dims 0–3 carry Gaussian noise N(0, 0.75²) and the marker is 0. Solving it needs the state to take
+ * in the input only at the marker and then hold it through T − 1 noisy steps.
  */
 function recallBatch(T: number): (rng: Rng, size: number) => Batch {
+  const F = 5;
+  const noise = 0.75;
   return (rng, size) => {
-    const x = new Float32Array(size * T * 8);
+    const x = new Float32Array(size * T * F);
     const y = new Int32Array(size);
     for (let b = 0; b < size; b++) {
       const c = rng.nextInt(4);
       y[b] = c;
-      for (let t = 0; t < T; t++) x[(b * T + t) * 8 + (t === 0 ? c : 4 + rng.nextInt(4))] = 1;
+      x[b * T * F + c] = 1;
+      x[b * T * F + 4] = 1;
+      for (let t = 1; t < T; t++) {
+        for (let k = 0; k < 4; k++) x[(b * T + t) * F + k] = noise * rng.nextNormal();
+      }
     }
-    return { x: tensor(x, [size, T, 8]), y: tensor(y, [size], "int32") };
+    return { x: tensor(x, [size, T, F]), y: tensor(y, [size], "int32") };
   };
 }
 
 describe("learning", () => {
   it("an LSTM recalls a symbol after a lag of 32 steps; a vanilla RNN of the same size stays near chance", () => {
-    const T = 32;
+    const T = 33; // symbol at t = 0, answer read at t = 32
+    // Same task, data, hidden size (16), Adam lr 0.01, gradient norm clipped to 1, 300 steps.
+    // The LSTM's forget-gate bias starts at 5 (f = σ(5) ≈ 0.993), so its cell keeps the symbol.
     const lstm = trainAndEvaluate(
-      new LSTMCell({ inputSize: 8, hiddenSize: 16, forgetBias: 3, rng: new Rng(1) }),
+      new LSTMCell({ inputSize: 5, hiddenSize: 16, forgetBias: 5, rng: new Rng(1) }),
       4,
       false,
       recallBatch(T),
-      600,
+      300,
       11,
+      0.01,
+      1,
     );
     const vanilla = trainAndEvaluate(
-      new SimpleRNNCell({ inputSize: 8, hiddenSize: 16, rng: new Rng(1) }),
+      new SimpleRNNCell({ inputSize: 5, hiddenSize: 16, rng: new Rng(1) }),
       4,
       false,
       recallBatch(T),
-      600,
+      300,
       11,
+      0.01,
+      1,
     );
     console.log(
-      `lag ${T}: LSTM accuracy ${lstm.accuracy} (loss ${lstm.firstLoss.toFixed(3)} → ${lstm.lastLoss.toFixed(3)}), ` +
+      `lag ${T - 1}: LSTM accuracy ${lstm.accuracy} (loss ${lstm.firstLoss.toFixed(3)} → ${lstm.lastLoss.toFixed(3)}), ` +
         `vanilla RNN accuracy ${vanilla.accuracy} (loss ${vanilla.firstLoss.toFixed(3)} → ${vanilla.lastLoss.toFixed(3)}; chance 0.25)`,
     );
     expect(lstm.accuracy).toBeGreaterThan(0.9);
     expect(vanilla.accuracy).toBeLessThan(0.45);
-  });
+  }, 120_000); // ~20 s on an idle 2-core machine; room for a loaded one
 
   it("N→1: a GRU classifies which of 3 symbols occurs most often in a sequence", () => {
     const T = 9;
@@ -122,17 +141,19 @@ describe("learning", () => {
         const y = new Int32Array(size);
         for (let b = 0; b < size; b++) {
           let counts = [0, 0, 0];
-          do {
+          let tied = true;
+          while (tied) {
+            // draw the row again while the two largest counts tie
+            x.fill(0, b * T * 3, (b + 1) * T * 3);
             counts = [0, 0, 0];
             for (let t = 0; t < T; t++) {
               const s = rng.nextInt(3);
               counts[s] = (counts[s] as number) + 1;
               x[(b * T + t) * 3 + s] = 1;
             }
-            // redraw ties
-            if (new Set(counts).size === 3 || Math.max(...counts) !== [...counts].sort((p, q) => q - p)[1]) break;
-            x.fill(0, b * T * 3, (b + 1) * T * 3);
-          } while (true);
+            const sorted = [...counts].sort((p, q) => q - p);
+            tied = sorted[0] === sorted[1];
+          }
           y[b] = counts.indexOf(Math.max(...counts));
         }
         return { x: tensor(x, [size, T, 3]), y: tensor(y, [size], "int32") };
@@ -140,7 +161,9 @@ describe("learning", () => {
       300,
       22,
     );
-    console.log(`N→1 majority: accuracy ${result.accuracy}, loss ${result.firstLoss.toFixed(3)} → ${result.lastLoss.toFixed(3)}`);
+    console.log(
+      `N→1 majority: accuracy ${result.accuracy}, loss ${result.firstLoss.toFixed(3)} → ${result.lastLoss.toFixed(3)}`,
+    );
     expect(result.lastLoss).toBeLessThan(result.firstLoss / 3);
     expect(result.accuracy).toBeGreaterThan(0.9);
   });
@@ -167,9 +190,9 @@ describe("learning", () => {
       300,
       33,
     );
-    console.log(`N→N delay-2: accuracy ${result.accuracy}, loss ${result.firstLoss.toFixed(3)} → ${result.lastLoss.toFixed(3)}`);
+    console.log(
+      `N→N delay-2: accuracy ${result.accuracy}, loss ${result.firstLoss.toFixed(3)} → ${result.lastLoss.toFixed(3)}`,
+    );
     expect(result.accuracy).toBeGreaterThan(0.95);
   });
 });
-void slice;
-void reshape;
