@@ -1,6 +1,8 @@
 // Runs the benchmark suites of tooling/bench against the built packages, prints one table per
 // suite and writes bench-results/<suite>.json. `pnpm bench` builds first.
-//   node tooling/scripts/bench.mjs [--only matmul] [--sizes 256,1024] [--systems rnnkit-cpu,tfjs-wasm]
+//   node tooling/scripts/bench.mjs [--only matmul,rnn-train,rnn-generate] [--sizes 256,1024]
+//     [--systems rnnkit-cpu,tfjs-wasm] [--skip tfjs-cpu,brain.js]
+//     rnn-*: [--workloads lstm128,gru128,lstm512,gru512] [--slow-peers] [--full] [--verbose]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -18,6 +20,9 @@ function option(name) {
 const only = option("only")?.split(",");
 const sizes = option("sizes")?.split(",").map(Number);
 const systems = option("systems")?.split(",");
+const skip = option("skip")?.split(",");
+const workloads = option("workloads")?.split(",");
+const flag = (name) => process.argv.includes(`--${name}`);
 const outDir = join(root, "bench-results");
 mkdirSync(outDir, { recursive: true });
 
@@ -32,9 +37,19 @@ for (const suite of suites) {
   if (only && !only.includes(suite.name)) continue;
   const loadBefore = loadavg()[0];
   const started = Date.now();
-  const { rows, table } = await suite.run({
+  const {
+    rows,
+    table,
+    tables,
+    notes = [],
+  } = await suite.run({
     sizes,
     systems,
+    skip,
+    workloads,
+    slowPeers: flag("slow-peers"),
+    full: flag("full"),
+    verbose: flag("verbose"),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const seconds = (Date.now() - started) / 1000;
@@ -42,7 +57,11 @@ for (const suite of suites) {
   console.log(
     `\n${suite.name} (${seconds.toFixed(0)} s; 1-min load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)})`,
   );
-  printTable(table, Object.keys(table[0] ?? {}));
+  for (const note of notes) console.log(note);
+  for (const { title, rows: cells } of tables ?? [{ rows: table }]) {
+    if (title) console.log(`\n${title}`);
+    printTable(cells, Object.keys(cells[0] ?? {}));
+  }
   const file = join(outDir, `${suite.name}.json`);
   const report = {
     suite: suite.name,
@@ -51,6 +70,7 @@ for (const suite of suites) {
     loadBefore,
     loadAfter,
     seconds,
+    notes,
     rows,
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -3,12 +3,10 @@ import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
   argMax,
   dispose,
-  mul,
   Rng,
   type Tensor,
   tensor,
   tidy,
-  type Variable,
   variableGrads,
 } from "@rnnkit/core-tensor";
 import { crossEntropy } from "@rnnkit/losses";
