@@ -1,0 +1,8 @@
+import { kernels } from "@rnnkit/core-tensor";
+import { binaryKernelConfig } from "./binary-kernel.js";
+
+export const lessEqualConfig = binaryKernelConfig(
+  kernels.LessEqual,
+  "const r = x <= y ? 1.0 : 0.0;",
+  "int32",
+);

@@ -1,0 +1,4 @@
+import { kernels } from "@rnnkit/core-tensor";
+import { binaryKernelConfig } from "./binary-kernel.js";
+
+export const lessConfig = binaryKernelConfig(kernels.Less, "const r = x < y ? 1.0 : 0.0;", "int32");
