@@ -1,0 +1,19 @@
+import type { KernelConfig } from "@rnnkit/core-tensor";
+import type { TfjsBackend } from "../../backend-tfjs.js";
+import { concatConfig } from "./concat.js";
+import { gatherConfig } from "./gather.js";
+import { oneHotConfig } from "./one-hot.js";
+import { reshapeConfig } from "./reshape.js";
+import { scatterAddConfig } from "./scatter-add.js";
+import { sliceConfig } from "./slice.js";
+import { transposeConfig } from "./transpose.js";
+
+export const movementKernelConfigs: readonly KernelConfig<TfjsBackend>[] = [
+  reshapeConfig,
+  transposeConfig,
+  sliceConfig,
+  concatConfig,
+  gatherConfig,
+  scatterAddConfig,
+  oneHotConfig,
+];
