@@ -1,0 +1,155 @@
+// Worker: the char-RNN workload on rnnkit's CPU backend (built packages, as a user gets them).
+//   node rnn-rnnkit.mjs '{"kind":"train"|"generate","cell":"lstm","hidden":128,"input":"one-hot"|"index",...}'
+// Prints one JSON line with the result on stdout.
+//
+// input "one-hot": the workload as written: x = oneHot(chars) [B, T, V] into GRU/LSTM.forward.
+// input "index": the same model fed character indices instead. Every gate's input part for
+//   character c is row c of table = W_ih·I + b (one [V, V] × [V, gH] product per step), and the
+//   layer's cell runs over table[c_t] gathered per time step: one-hot(c)·W_ihᵀ without the product.
+import { registerCpuBackend } from "@rnnkit/backend-cpu";
+import {
+  dispose,
+  gather,
+  memory,
+  oneHot,
+  Rng,
+  reshape,
+  setBackend,
+  stack,
+  tensor,
+  tidy,
+  variableGrads,
+  zeros,
+} from "@rnnkit/core-tensor";
+import { Dense, GRU, LSTM } from "@rnnkit/layers-recurrent";
+import { crossEntropy } from "@rnnkit/losses";
+import { Adam } from "@rnnkit/optim";
+import {
+  BATCH,
+  emitResult,
+  LEARNING_RATE,
+  makeBatches,
+  STEPS,
+  timeGeneration,
+  timeTraining,
+  VOCABULARY,
+  workerConfig,
+} from "../rnn-workload.mjs";
+
+const config = workerConfig();
+const { cell: cellKind, hidden } = config;
+registerCpuBackend();
+setBackend("cpu");
+
+const rng = new Rng(config.seed ?? 1);
+const Layer = cellKind === "gru" ? GRU : LSTM;
+const rnn = new Layer({ inputSize: VOCABULARY, hiddenSize: hidden, rng });
+const head = new Dense({ inputSize: hidden, outputSize: VOCABULARY, rng });
+const cell = rnn.cells[0][0];
+const params = [...rnn.parameters(), ...head.parameters()];
+
+/** [V, V] identity: table = cell.projectInput(identity) is W_ih·I + b, row c = one character's gate inputs. */
+const identity = oneHot(
+  tensor(
+    Int32Array.from({ length: VOCABULARY }, (_, i) => i),
+    [VOCABULARY],
+    "int32",
+  ),
+  VOCABULARY,
+);
+
+/** Index path: the cell's steps over gathered table rows; per-step indices are [B] int32. */
+function forwardIndex(stepIndices, initialStates) {
+  const table = cell.projectInput(identity);
+  let states = initialStates;
+  const outputs = [];
+  for (const indices of stepIndices) {
+    states = cell.step(gather(table, indices, 0), states); // x_t's gate inputs = table[c_t]
+    outputs.push(states[0]);
+  }
+  return { outputs, states };
+}
+
+function zeroStates(batch) {
+  return Array.from({ length: cell.stateCount }, () => zeros([batch, hidden]));
+}
+
+async function train() {
+  const optimizer = new Adam(params, { learningRate: LEARNING_RATE });
+  const batches = makeBatches(4, config.seed ?? 1).map(({ inputs, targets }) => {
+    const y = tensor(targets, [BATCH, STEPS], "int32");
+    if (config.input === "index") {
+      // indices of time step t for every sequence: column t of the [B, T] batch
+      const stepIndices = Array.from({ length: STEPS }, (_, t) =>
+        tensor(
+          Int32Array.from({ length: BATCH }, (_, b) => inputs[b * STEPS + t]),
+          [BATCH],
+          "int32",
+        ),
+      );
+      return { stepIndices, y };
+    }
+    return { x: oneHot(tensor(inputs, [BATCH, STEPS], "int32"), VOCABULARY), y };
+  });
+  const logits = (batch) => {
+    if (batch.x !== undefined) return head.forward(rnn.forward(batch.x).output);
+    const { outputs } = forwardIndex(batch.stepIndices, zeroStates(BATCH));
+    return head.forward(stack(outputs, 1)); // [B, T, H] → [B, T, V]
+  };
+  const step = (batch) =>
+    tidy(() => {
+      const { value, grads } = variableGrads(() => crossEntropy(logits(batch), batch.y), params);
+      const loss = value.dataSync()[0];
+      optimizer.step(grads);
+      return loss;
+    });
+  const { times, losses } = await timeTraining(step, batches, config);
+  return { times, losses, tensorsAfter: memory().numTensors };
+}
+
+function generate() {
+  let states;
+  let table;
+  const reset = () => {
+    dispose(states);
+    states = zeroStates(1);
+  };
+  const next =
+    config.input === "index"
+      ? (c) => {
+          table ??= tidy(() => cell.projectInput(identity));
+          const result = tidy(() => {
+            const s = cell.step(gather(table, tensor([c], [1], "int32"), 0), states);
+            return { s, logits: head.forward(s[0]) };
+          });
+          dispose(states);
+          states = result.s;
+          const values = result.logits.dataSync();
+          result.logits.dispose();
+          return values;
+        }
+      : (c) => {
+          // the public layer API: forward(x [1, 1, V], { h0, c0 }) → output, hN (, cN)
+          const result = tidy(() => {
+            const x = oneHot(tensor([c], [1, 1], "int32"), VOCABULARY);
+            const h0 = reshape(states[0], [1, 1, hidden]);
+            const c0 = states[1] === undefined ? undefined : reshape(states[1], [1, 1, hidden]);
+            const out = rnn.forward(x, { h0, c0 });
+            const s = [reshape(out.hN, [1, hidden])];
+            if (out.cN !== undefined) s.push(reshape(out.cN, [1, hidden]));
+            return { s, logits: head.forward(out.output) };
+          });
+          dispose(states);
+          states = result.s;
+          const values = result.logits.dataSync();
+          result.logits.dispose();
+          return values;
+        };
+  rnn.eval();
+  const rates = timeGeneration(reset, next, config);
+  return { rates, tensorsAfter: memory().numTensors };
+}
+
+const result = config.kind === "generate" ? generate() : await train();
+emitResult({ ...result, input: config.input ?? "one-hot" });
+process.exit(0);
