@@ -80,6 +80,9 @@ export type SliceAttrs = { begin: number[]; size: number[] };
 /** inputs { t0, t1, … } in order. */
 export const Concat = "Concat";
 export type ConcatAttrs = { axis: number };
+/** inputs { x }; outputs: one tensor per index along `axis`, each with that axis removed. */
+export const Unstack = "Unstack";
+export type UnstackAttrs = { axis: number };
 /** Rows of x along `axis` picked by int32 `indices` (any shape); output shape replaces that axis by indices.shape. */
 export const Gather = "Gather";
 export type GatherInputs = { x: T; indices: T };
@@ -165,6 +168,7 @@ export const ALL_KERNELS = [
   Transpose,
   Slice,
   Concat,
+  Unstack,
   Gather,
   ScatterAdd,
   OneHot,

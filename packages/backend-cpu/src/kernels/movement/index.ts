@@ -7,6 +7,7 @@ import { reshapeConfig } from "./reshape.js";
 import { scatterAddConfig } from "./scatter-add.js";
 import { sliceConfig } from "./slice.js";
 import { transposeConfig } from "./transpose.js";
+import { unstackConfig } from "./unstack.js";
 
 export { concatImpl } from "./concat.js";
 export { gatherImpl } from "./gather.js";
@@ -14,12 +15,14 @@ export { oneHotImpl } from "./one-hot.js";
 export { scatterAddImpl } from "./scatter-add.js";
 export { sliceImpl } from "./slice.js";
 export { transposeImpl } from "./transpose.js";
+export { unstackImpl } from "./unstack.js";
 
 export const movementKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
   reshapeConfig,
   transposeConfig,
   sliceConfig,
   concatConfig,
+  unstackConfig,
   gatherConfig,
   scatterAddConfig,
   oneHotConfig,

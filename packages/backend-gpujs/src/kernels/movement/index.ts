@@ -7,12 +7,14 @@ import { reshapeConfig } from "./reshape.js";
 import { scatterAddConfig } from "./scatter-add.js";
 import { sliceConfig } from "./slice.js";
 import { transposeConfig } from "./transpose.js";
+import { unstackConfig } from "./unstack.js";
 
 export const movementKernelConfigs: readonly KernelConfig<GpujsBackend>[] = [
   reshapeConfig,
   transposeConfig,
   sliceConfig,
   concatConfig,
+  unstackConfig,
   gatherConfig,
   scatterAddConfig,
   oneHotConfig,

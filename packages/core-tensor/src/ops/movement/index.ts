@@ -5,6 +5,7 @@ import { reshapeGradConfig } from "./reshape.js";
 import { scatterAddGradConfig } from "./scatter-add.js";
 import { sliceGradConfig } from "./slice.js";
 import { transposeGradConfig } from "./transpose.js";
+import { unstackGradConfig } from "./unstack.js";
 
 export { broadcastTo } from "./broadcast-to.js";
 export { concat } from "./concat.js";
@@ -27,6 +28,7 @@ export const movementGradConfigs: readonly GradConfig[] = [
   transposeGradConfig,
   sliceGradConfig,
   concatGradConfig,
+  unstackGradConfig,
   gatherGradConfig,
   scatterAddGradConfig,
 ];

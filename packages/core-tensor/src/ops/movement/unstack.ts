@@ -1,28 +1,35 @@
+import { runKernelMulti } from "../../engine.js";
+import { RnnkitError } from "../../errors.js";
+import { Unstack, type UnstackAttrs } from "../../kernel-names.js";
+import type { GradConfig } from "../../registry.js";
 import type { Tensor } from "../../tensor.js";
 import { normalizeAxis } from "../../util/shape.js";
 import { assertTensor } from "../../util/to-tensor.js";
-import { reshape } from "./reshape.js";
-import { slice } from "./slice.js";
+import { stack } from "./stack.js";
 
 /**
- * Splits `x` along `axis` into x.shape[axis] tensors with that axis removed. Composite: slices,
- * then reshapes.
+ * Splits `x` along `axis` into x.shape[axis] tensors with that axis removed (one kernel call, one
+ * output per index).
  * @example unstack(tensor([[1, 2], [3, 4]]), 1) // [[1, 3], [2, 4]]
  */
 export function unstack(x: Tensor, axis = 0): Tensor[] {
   assertTensor("unstack", "x", x);
-  const resolved = normalizeAxis("unstack", axis, x.rank);
-  const outShape = x.shape.filter((_, i) => i !== resolved);
-  const size = x.shape.map((d, i) => (i === resolved ? 1 : d));
-  const out: Tensor[] = [];
-  for (let k = 0; k < (x.shape[resolved] as number); k++) {
-    const part = slice(
-      x,
-      x.shape.map((_, i) => (i === resolved ? k : 0)),
-      size,
-    );
-    out.push(reshape(part, outShape));
-    if (part !== x) part.dispose();
+  if (x.rank === 0) {
+    throw new RnnkitError("unstack", "expected a tensor of rank ≥ 1, got a scalar");
   }
-  return out;
+  const resolved = normalizeAxis("unstack", axis, x.rank);
+  if (x.shape[resolved] === 0) return [];
+  const attrs: UnstackAttrs = { axis: resolved };
+  return runKernelMulti(Unstack, { x }, attrs);
 }
+
+/**
+ * dx = stack(dy_0, …, dy_{n−1}) along `axis`: one concat of every output's gradient (the engine
+ * passes zeros for outputs that did not reach the loss), so the backward pass is O(size of x).
+ */
+export const unstackGradConfig: GradConfig = {
+  kernelName: Unstack,
+  gradFunc: (_dy, { attrs, dys }) => ({
+    x: () => stack(dys, (attrs as UnstackAttrs).axis),
+  }),
+};

@@ -145,20 +145,61 @@ export const movementCases: ConformanceCase[] = [
   },
   {
     kernel: "Slice",
-    name: "split and unstack (composites)",
+    name: "split (composite)",
     dtypes: ALL,
     run: (dtype) => {
       const x = tensor([1, 2, 3, 4, 5, 6], [2, 3], dtype);
-      return [...split(x, [1, -1], 1), ...split(x, 2), ...unstack(x, 1)];
+      return [...split(x, [1, -1], 1), ...split(x, 2)];
     },
     expected: [
       { shape: [2, 1], values: [1, 4] },
       { shape: [2, 2], values: [2, 3, 5, 6] },
       { shape: [1, 3], values: [1, 2, 3] },
       { shape: [1, 3], values: [4, 5, 6] },
-      { shape: [2], values: [1, 4] },
-      { shape: [2], values: [2, 5] },
-      { shape: [2], values: [3, 6] },
+    ],
+  },
+  {
+    kernel: "Unstack",
+    name: "[2,3,4] along axis 0, 1 and -1",
+    dtypes: ALL,
+    run: (dtype) => {
+      const x = tensor(X234, [2, 3, 4], dtype);
+      return [...unstack(x), ...unstack(x, 1), ...unstack(x, -1)];
+    },
+    expected: [
+      // axis 0: out_i[j,k] = 1 + 12i + 4j + k
+      { shape: [3, 4], values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+      { shape: [3, 4], values: [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] },
+      // axis 1: out_j[i,k] = 1 + 12i + 4j + k
+      { shape: [2, 4], values: [1, 2, 3, 4, 13, 14, 15, 16] },
+      { shape: [2, 4], values: [5, 6, 7, 8, 17, 18, 19, 20] },
+      { shape: [2, 4], values: [9, 10, 11, 12, 21, 22, 23, 24] },
+      // axis 2: out_k[i,j] = 1 + 12i + 4j + k
+      { shape: [2, 3], values: [1, 5, 9, 13, 17, 21] },
+      { shape: [2, 3], values: [2, 6, 10, 14, 18, 22] },
+      { shape: [2, 3], values: [3, 7, 11, 15, 19, 23] },
+      { shape: [2, 3], values: [4, 8, 12, 16, 20, 24] },
+    ],
+  },
+  {
+    kernel: "Unstack",
+    name: "rank 1 to scalars, a size-1 axis, empty outputs",
+    dtypes: ALL,
+    run: (dtype) => [
+      ...unstack(tensor([7, -8, 9], [3], dtype)),
+      ...unstack(tensor([1, 2, 3], [1, 3], dtype)),
+      ...unstack(tensor([1, 2, 3], [3, 1], dtype), 1),
+      ...unstack(tensor([], [2, 0], dtype)),
+      ...unstack(tensor([], [2, 0], dtype), 1),
+    ],
+    expected: [
+      { shape: [], values: [7] },
+      { shape: [], values: [-8] },
+      { shape: [], values: [9] },
+      { shape: [3], values: [1, 2, 3] },
+      { shape: [3], values: [1, 2, 3] },
+      { shape: [0], values: [] },
+      { shape: [0], values: [] },
     ],
   },
   {
@@ -307,6 +348,31 @@ export const movementGradientCases: GradientCase[] = [
     kernel: "Slice",
     name: "second order: d/dx of the gradient of Σ slice(x)²",
     f: (x) => grad((y) => sum(mul(slice(y, [1, 0], [2, 3]), slice(y, [1, 0], [2, 3]))))(x),
+    inputs: [X34],
+  },
+  {
+    kernel: "Unstack",
+    name: "[2,3,4] along axis 1, every output reaches the loss",
+    f: (x) => unstack(x, 1),
+    inputs: [X234_NESTED],
+  },
+  {
+    kernel: "Unstack",
+    name: "[3,4] along axis -1, only outputs 0 and 2 reach the loss",
+    f: (x) => {
+      const parts = unstack(x, -1);
+      return [parts[0] as Tensor, mul(parts[2] as Tensor, parts[2] as Tensor)];
+    },
+    inputs: [X34],
+  },
+  {
+    kernel: "Unstack",
+    name: "second order: d/dx of the gradient of Σ unstack(x)[2]²",
+    f: (x) =>
+      grad((y) => {
+        const row = unstack(y)[2] as Tensor;
+        return sum(mul(row, row));
+      })(x),
     inputs: [X34],
   },
   {
