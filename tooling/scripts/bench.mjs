@@ -34,7 +34,7 @@ const machine = {
 console.log(`node ${machine.node}, ${machine.cores} × ${machine.cpu}`);
 
 for (const suite of suites) {
-  if (only && !only.includes(suite.name)) continue;
+  if (only ? !only.includes(suite.name) : suite.optIn) continue;
   const loadBefore = loadavg()[0];
   const started = Date.now();
   const {
