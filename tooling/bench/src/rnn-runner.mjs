@@ -34,6 +34,20 @@ export const RNN_SYSTEMS = [
     full: true,
   },
   {
+    name: "rnnkit-tfjs",
+    label: "rnnkit layers on @rnnkit/backend-tfjs (tfjs-wasm kernels), one-hot input",
+    command: ["node", "rnn-rnnkit.mjs"],
+    config: { input: "one-hot", backend: "tfjs" },
+    slow: true,
+  },
+  {
+    name: "rnnkit-gpujs-webasm",
+    label: "rnnkit layers on @rnnkit/backend-gpujs, mode webasm (no GPU here), one-hot input",
+    command: ["node", "rnn-rnnkit.mjs"],
+    config: { input: "one-hot", backend: "gpujs", mode: "webasm" },
+    slow: true,
+  },
+  {
     name: "pytorch",
     label: "PyTorch CPU, 2 threads (OpenMP spin-waits: collapses on a busy machine)",
     command: [python, "rnn-torch.py"],

@@ -40,6 +40,17 @@ const config = workerConfig();
 const { cell: cellKind, hidden } = config;
 registerCpuBackend();
 setBackend("cpu");
+// config.backend: "cpu" (default), "tfjs" (@rnnkit/backend-tfjs on tfjs-wasm) or "gpujs" (mode from
+// config.mode, default webasm): the same model code, one line to swap.
+if (config.backend === "tfjs") {
+  const { registerTfjsBackend } = await import("@rnnkit/backend-tfjs");
+  await registerTfjsBackend({ runtime: "wasm" });
+  setBackend("tfjs");
+} else if (config.backend === "gpujs") {
+  const { registerGpujsBackend } = await import("@rnnkit/backend-gpujs");
+  registerGpujsBackend({ mode: config.mode ?? "webasm" });
+  setBackend("gpujs");
+}
 
 const rng = new Rng(config.seed ?? 1);
 const Layer = cellKind === "gru" ? GRU : LSTM;
