@@ -1,8 +1,9 @@
 import { type KernelConfig, registerBackend, registerKernel } from "@rnnkit/core-tensor";
+import { platform } from "#device-platform";
 import { GpujsBackend } from "./backend-gpujs.js";
 import type { Device } from "./device/device.js";
 import { InlineDevice } from "./device/inline-device.js";
-import { type DawnBackend, WorkerDevice } from "./device/worker-device.js";
+import type { DawnBackend } from "./device/platform.js";
 import { resolveGpujsMode } from "./gpujs-mode.js";
 import { elementwiseKernelConfigs } from "./kernels/elementwise/index.js";
 import { fusedKernelConfigs } from "./kernels/fused/index.js";
@@ -37,7 +38,7 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
   const mode = resolveGpujsMode(options.mode);
   const device: Device =
     mode === "webgpu"
-      ? new WorkerDevice({
+      ? platform.createWebgpuDevice({
           ...(options.dawnBackend !== undefined && { dawnBackend: options.dawnBackend }),
           ...(options.dawnFlags !== undefined && { dawnFlags: options.dawnFlags }),
         })

@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-
 /** The part of gpu.js's API backend-gpujs uses (the kernel classes check which mode really ran). */
 export interface GpujsModule {
   GPU: GpuConstructor & {
@@ -29,20 +27,4 @@ export interface KernelRunner {
   (...args: unknown[]): unknown;
   kernel?: { constructor: unknown };
   destroy?(removeCanvasReferences?: boolean): void;
-}
-
-const require = createRequire(import.meta.url);
-
-/** Loads gpu.js (a CommonJS package). */
-export function loadGpujs(): GpujsModule {
-  return require("gpu.js") as GpujsModule;
-}
-
-/** Absolute paths of gpu.js and webgpu (for the worker, which loads them by path). */
-export function resolvePackage(name: string): string | undefined {
-  try {
-    return require.resolve(name);
-  } catch {
-    return undefined;
-  }
 }

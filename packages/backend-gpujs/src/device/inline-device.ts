@@ -1,12 +1,8 @@
 import { RnnkitError } from "@rnnkit/core-tensor";
+import { platform } from "#device-platform";
 import type { GpujsMode } from "../gpujs-mode.js";
 import type { Device, DeviceBuffer } from "./device.js";
-import {
-  type GpuInstance,
-  type GpujsModule,
-  type KernelRunner,
-  loadGpujs,
-} from "./gpujs-module.js";
+import type { GpuInstance, GpujsModule, KernelRunner } from "./gpujs-module.js";
 import { type Program, programKey } from "./program.js";
 
 interface InlineBuffer extends DeviceBuffer {
@@ -56,7 +52,7 @@ export class InlineDevice implements Device {
 
   constructor(mode: Exclude<GpujsMode, "webgpu">) {
     this.mode = mode;
-    this.gpujs = loadGpujs();
+    this.gpujs = platform.loadGpujs();
     const why = available(this.gpujs, mode);
     if (why !== undefined) {
       throw new RnnkitError("gpujs backend", `mode "${mode}" is unavailable: ${why}`);

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import {
   MessageChannel,
   type MessagePort,
@@ -6,17 +7,11 @@ import {
 } from "node:worker_threads";
 import { RnnkitError } from "@rnnkit/core-tensor";
 import type { Device, DeviceBuffer } from "./device.js";
-import { resolvePackage } from "./gpujs-module.js";
+import type { DawnBackend, WebgpuDeviceOptions } from "./platform.js";
 import { type Program, programKey } from "./program.js";
 import { WORKER_SCRIPT } from "./worker-script.js";
 
-/** Which Dawn backend the worker asks for: `auto` tries Dawn's default (Vulkan), then OpenGL ES. */
-export type DawnBackend = "auto" | "default" | "vulkan" | "opengles";
-
-export interface WorkerDeviceOptions {
-  dawnBackend?: DawnBackend;
-  /** More Dawn toggles for `create()`, e.g. `["enable-dawn-features=…"]`. */
-  dawnFlags?: readonly string[];
+export interface WorkerDeviceOptions extends WebgpuDeviceOptions {
   /** Longest wait for one blocking call, in ms (default 300 000). */
   timeoutMs?: number;
 }
@@ -188,6 +183,17 @@ export class WorkerDevice implements Device {
         );
       }
     }
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** Absolute paths of gpu.js and webgpu (the worker loads them by path). */
+function resolvePackage(name: string): string | undefined {
+  try {
+    return require.resolve(name);
+  } catch {
+    return undefined;
   }
 }
 
