@@ -116,10 +116,25 @@ try {
       const sum = Array.from(add(tensor([1, 2, 3]), tensor([10, 20, 30])).dataSync());
       console.log(JSON.stringify(sum));
       if (JSON.stringify(sum) !== "[11,22,33]") process.exit(1);
+      // the WebAssembly kernels ship inside dist: a float32 product goes through them
+      const { isCpuWasmEnabled } = await import("@rnnkit/backend-cpu");
+      const { matMul } = await import("@rnnkit/core-tensor");
+      const a = Float32Array.from({ length: 24 * 20 }, (_, i) => (i % 7) - 3);
+      const b = Float32Array.from({ length: 20 * 16 }, (_, i) => (i % 5) - 2);
+      const c = matMul(tensor(a, [24, 20]), tensor(b, [20, 16])).dataSync();
+      for (let i = 0; i < 24; i++)
+        for (let j = 0; j < 16; j++) {
+          let s = 0;
+          for (let p = 0; p < 20; p++) s += a[i * 20 + p] * b[p * 16 + j];
+          if (c[i * 16 + j] !== s) process.exit(2);
+        }
+      if (!isCpuWasmEnabled()) process.exit(3);
     `;
     try {
       const printed = run("node", ["--input-type=module", "-e", script], consumer).trim();
-      console.log(`pack-smoke: @rnnkit/backend-cpu computes [1,2,3] + [10,20,30] = ${printed}`);
+      console.log(
+        `pack-smoke: @rnnkit/backend-cpu computes [1,2,3] + [10,20,30] = ${printed}, and a float32 matMul through WebAssembly`,
+      );
     } catch (error) {
       failures++;
       console.error(`pack-smoke: @rnnkit/backend-cpu computation FAILED\n${error.message}`);

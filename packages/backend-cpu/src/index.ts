@@ -1,2 +1,3 @@
 export { CpuBackend } from "./backend-cpu.js";
 export { cpuKernelConfigs, registerCpuBackend } from "./register.js";
+export { isCpuWasmEnabled, isCpuWasmSupported, setCpuWasmEnabled } from "./wasm/cpu-wasm.js";

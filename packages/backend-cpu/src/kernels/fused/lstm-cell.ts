@@ -6,12 +6,13 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { lstmCellWasm } from "../../wasm/lstm-cell-wasm.js";
 import { matMulImpl } from "../linalg/mat-mul.js";
 import { sigmoid } from "./activation.js";
 
 /**
  * One LSTM step on row-major arrays (gate order i, f, g, o). Returns h', c' [B,H] and the
- * activated gates [B,4H].
+ * activated gates [B,4H]. float32 arrays go through WebAssembly SIMD when available (wasm/).
  */
 export function lstmCellImpl(
   xProj: TypedArray,
@@ -22,6 +23,15 @@ export function lstmCellImpl(
   hidden: number,
   dtype: Dtype,
 ): { hNew: TypedArray; cNew: TypedArray; gates: TypedArray } {
+  if (
+    xProj instanceof Float32Array &&
+    h instanceof Float32Array &&
+    c instanceof Float32Array &&
+    weightHh instanceof Float32Array
+  ) {
+    const result = lstmCellWasm(xProj, h, c, weightHh, batch, hidden);
+    if (result !== undefined) return result;
+  }
   const H = hidden;
   const G = 4 * H;
   const gates = allocate(dtype, batch * G);

@@ -1,5 +1,8 @@
 /**
- * Matrix product on typed arrays. Large products use a cache-blocked GEMM in the GotoBLAS layout:
+ * Matrix product on typed arrays. float32 products go to a WebAssembly SIMD GEMM where the engine
+ * has WebAssembly SIMD (wasm/gemm.wat, float32 sums; see wasm/gemm-wasm.ts for the switch).
+ * Otherwise (float64, int32, no SIMD, or switched off), in TypeScript:
+ * large products use a cache-blocked GEMM in the GotoBLAS layout:
  * a KC×NC block of op(B) is packed into NR-wide column panels and an MC×KC block of op(A) into
  * MR-high row panels (both as float64, zero-padded to full panels, transposes resolved while
  * packing), then a 4×4 micro-kernel keeps its 16 accumulators in locals and streams both panels
@@ -14,6 +17,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { gemmWasm } from "../../wasm/gemm-wasm.js";
 
 /** Micro-tile: MR rows of C by NR columns, 16 accumulators (what fits V8's registers best). */
 const MR = 4;
@@ -26,6 +30,11 @@ const MC = 64;
 const NC = 512;
 /** Below this many rows or columns, packing costs more than it saves. */
 const SMALL = 8;
+/**
+ * float32 products with at least this many multiply-adds (m·k·n) go to the WebAssembly SIMD GEMM
+ * (below it, a call and the copies in and out cost more than the product).
+ */
+const WASM_MIN_WORK = 512;
 
 // Scratch buffers reused across calls (grow only). Kernels run one at a time on the JS thread.
 let packedA = new Float64Array(MC * KC);
@@ -46,8 +55,10 @@ export interface MatMulOptions {
 
 /**
  * C[m,n] = op(A)[m,k] · op(B)[k,n] into `out` (row-major, leading dimension n), where op(A) = Aᵀ
- * when `transposeA` (A stored [k,m]) and op(B) = Bᵀ when `transposeB` (B stored [n,k]). Sums run in
- * float64 whatever the arrays' types (a float32 `out` rounds once per KC-deep block). Returns `out`.
+ * when `transposeA` (A stored [k,m]) and op(B) = Bᵀ when `transposeB` (B stored [n,k]). When a, b
+ * and out are all Float32Arrays and the WebAssembly GEMM is on, sums run in float32 (one rounding
+ * per product and per addition, as float32 BLAS does); otherwise they run in float64 whatever the
+ * arrays' types (a float32 `out` rounds once per KC-deep block). Returns `out`.
  */
 export function matMulImpl(
   a: TypedArray,
@@ -67,6 +78,15 @@ export function matMulImpl(
   if (m === 0 || n === 0) return out;
   if (k === 0) {
     if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    return out;
+  }
+  if (
+    out instanceof Float32Array &&
+    a instanceof Float32Array &&
+    b instanceof Float32Array &&
+    m * k * n >= WASM_MIN_WORK &&
+    gemmWasm(a, b, m, k, n, transposeA, transposeB, out, aOffset, bOffset, outOffset, accumulate)
+  ) {
     return out;
   }
   if (m < SMALL || n < SMALL || k < SMALL) {

@@ -1,0 +1,77 @@
+/**
+ * Matrix products through gemm.wat: `gemmWasm` on float32 arrays (copies in, product, copy out)
+ * and `gemmAt` on operands already in WebAssembly memory.
+ */
+import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
+
+/**
+ * C = op(A)·op(B) (or += with `accumulate`) with every operand at a byte address in `wasm`'s
+ * memory; same layout as `matMulImpl` (row-major, A stored [k,m] when transposed, B stored [n,k]).
+ * m, k, n ≥ 1.
+ */
+export function gemmAt(
+  wasm: CpuWasm,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  a: number,
+  b: number,
+  c: number,
+  accumulate: boolean,
+): void {
+  if (m < wasm.MR && (m === 1 || !transposeA)) {
+    // a few rows (A stored [m,k]; a single row reads the same either way): no packing
+    wasm.gemm.gemmFewRows(m, k, n, transposeB ? 1 : 0, a, b, c, accumulate ? 1 : 0);
+  } else {
+    wasm.gemm.gemm(
+      m,
+      k,
+      n,
+      transposeA ? 1 : 0,
+      transposeB ? 1 : 0,
+      a,
+      b,
+      c,
+      accumulate ? 1 : 0,
+      wasm.packedA,
+      wasm.packedB,
+      wasm.tile,
+    );
+  }
+}
+
+/**
+ * C[m,n] = op(A)·op(B) (or += with `accumulate`) on float32 arrays through the WebAssembly GEMM,
+ * same conventions as `matMulImpl` (operands start at the given offsets). Returns false, touching
+ * nothing, when WebAssembly is off or unavailable or the operands do not fit, so the caller falls
+ * back. m, k, n ≥ 1.
+ */
+export function gemmWasm(
+  a: Float32Array,
+  b: Float32Array,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  out: Float32Array,
+  aOffset: number,
+  bOffset: number,
+  outOffset: number,
+  accumulate: boolean,
+): boolean {
+  const wasm = cpuWasm();
+  if (wasm === null) return false;
+  const regions = wasm.reserve([4 * m * k, 4 * k * n, 4 * m * n]);
+  if (regions === undefined) return false;
+  const [aAddress, bAddress, cAddress] = regions as [number, number, number];
+  const view = wasm.view();
+  view.set(a.subarray(aOffset, aOffset + m * k), aAddress >> 2);
+  view.set(b.subarray(bOffset, bOffset + k * n), bAddress >> 2);
+  if (accumulate) view.set(out.subarray(outOffset, outOffset + m * n), cAddress >> 2);
+  gemmAt(wasm, m, k, n, transposeA, transposeB, aAddress, bAddress, cAddress, accumulate);
+  out.set(view.subarray(cAddress >> 2, (cAddress >> 2) + m * n), outOffset);
+  return true;
+}
