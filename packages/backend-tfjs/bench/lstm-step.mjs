@@ -1,4 +1,4 @@
-// One char-RNN LSTM training step (docs: /work/shared/docs/perf-anchors.md) with rnnkit's layers,
+// One char-RNN LSTM training step (the workload of perf-anchors.md in the shared reference docs) with rnnkit's layers,
 // on backend-tfjs and on backend-cpu in the same process, same weights, same batches.
 //   pnpm build && node packages/backend-tfjs/bench/lstm-step.mjs [--hidden 128] [--steps 20]
 //     [--warmup 3] [--runtime auto|wasm|cpu] [--cell lstm|gru]
