@@ -1,33 +1,11 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
-import { tensor, type Variable, variable } from "@rnnkit/core-tensor";
 import { describe, expect, it } from "vitest";
 import { Adagrad, type AdagradOptions } from "./adagrad.js";
-import type { Optimizer } from "./optimizer.js";
+import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 
-// L(θ) = Σ a_i (θ_i − t_i)², g = 2a(θ − t), θ0 = start (the torch script below uses the same).
-const a = [1, 3, 0.5];
-const t = [1, -2, 0.25];
-const start = [0.5, -1.5, 2];
-const gradientAt = (theta: readonly number[]): number[] =>
-  theta.map((x, i) => 2 * (a[i] as number) * (x - (t[i] as number)));
-
-function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): number[] {
-  const initial = tensor(start, [3], "float64");
-  const p = variable(initial);
-  initial.dispose();
-  const optimizer = make([p]);
-  for (let s = 0; s < steps; s++) {
-    const g = tensor(gradientAt(Array.from(p.dataSync())), [3], "float64");
-    optimizer.step(new Map([[p, g]]));
-    g.dispose();
-  }
-  const out = Array.from(p.dataSync());
-  optimizer.dispose();
-  p.dispose();
-  return out;
-}
+const { start, gradientAt, runOptimizer, expectClose } = optimizerTestSetup;
 
 /** PyTorch's _single_tensor_adagrad (dense), written out on plain numbers. */
 function referenceAdagrad(options: Required<AdagradOptions>): number[] {
@@ -74,14 +52,6 @@ const torchResults: [AdagradOptions, number[]][] = [
     [0.6885011672283412, -1.6947230414380121, 1.7937967771777958],
   ],
 ];
-
-function expectClose(actual: readonly number[], expected: readonly number[], relative = 1e-12) {
-  expect(actual).toHaveLength(expected.length);
-  actual.forEach((x, i) => {
-    const e = expected[i] as number;
-    expect(Math.abs(x - e)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(e)));
-  });
-}
 
 describe("Adagrad", () => {
   it.each(torchResults)("matches the plain-JS PyTorch formula bit for bit: %j", (options) => {

@@ -1,33 +1,11 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
-import { tensor, type Variable, variable } from "@rnnkit/core-tensor";
 import { describe, expect, it } from "vitest";
-import type { Optimizer } from "./optimizer.js";
 import { RMSprop, type RMSpropOptions } from "./rmsprop.js";
+import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 
-// L(θ) = Σ a_i (θ_i − t_i)², g = 2a(θ − t), θ0 = start (the torch script below uses the same).
-const a = [1, 3, 0.5];
-const t = [1, -2, 0.25];
-const start = [0.5, -1.5, 2];
-const gradientAt = (theta: readonly number[]): number[] =>
-  theta.map((x, i) => 2 * (a[i] as number) * (x - (t[i] as number)));
-
-function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): number[] {
-  const initial = tensor(start, [3], "float64");
-  const p = variable(initial);
-  initial.dispose();
-  const optimizer = make([p]);
-  for (let s = 0; s < steps; s++) {
-    const g = tensor(gradientAt(Array.from(p.dataSync())), [3], "float64");
-    optimizer.step(new Map([[p, g]]));
-    g.dispose();
-  }
-  const out = Array.from(p.dataSync());
-  optimizer.dispose();
-  p.dispose();
-  return out;
-}
+const { start, gradientAt, runOptimizer, expectClose } = optimizerTestSetup;
 
 /** PyTorch's _single_tensor_rmsprop, written out on plain numbers (per coordinate). */
 function referenceRmsprop(options: Required<RMSpropOptions>): number[] {
@@ -84,14 +62,6 @@ const torchResults: [RMSpropOptions, number[]][] = [
     [0.9240779572414629, -1.9257857639646552, 1.5417717342377626],
   ],
 ];
-
-function expectClose(actual: readonly number[], expected: readonly number[], relative = 1e-12) {
-  expect(actual).toHaveLength(expected.length);
-  actual.forEach((x, i) => {
-    const e = expected[i] as number;
-    expect(Math.abs(x - e)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(e)));
-  });
-}
 
 describe("RMSprop", () => {
   it.each(torchResults)("matches the plain-JS PyTorch formula bit for bit: %j", (options) => {

@@ -1,34 +1,12 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
-import { memory, tensor, type Variable, variable } from "@rnnkit/core-tensor";
+import { memory, tensor, variable } from "@rnnkit/core-tensor";
 import { describe, expect, it } from "vitest";
-import type { Optimizer } from "./optimizer.js";
 import { SGD, type SGDOptions } from "./sgd.js";
+import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 
-// Problem shared with the torch script below: L(θ) = Σ a_i (θ_i − t_i)², g = 2a(θ − t), θ0 = start.
-const a = [1, 3, 0.5];
-const t = [1, -2, 0.25];
-const start = [0.5, -1.5, 2];
-const gradientAt = (theta: readonly number[]): number[] =>
-  theta.map((x, i) => 2 * (a[i] as number) * (x - (t[i] as number)));
-
-/** Three optimizer steps in float64 with g computed on the host from the current θ. */
-function runOptimizer(make: (params: Variable[]) => Optimizer, steps = 3): number[] {
-  const initial = tensor(start, [3], "float64");
-  const p = variable(initial);
-  initial.dispose();
-  const optimizer = make([p]);
-  for (let s = 0; s < steps; s++) {
-    const g = tensor(gradientAt(Array.from(p.dataSync())), [3], "float64");
-    optimizer.step(new Map([[p, g]]));
-    g.dispose();
-  }
-  const out = Array.from(p.dataSync());
-  optimizer.dispose();
-  p.dispose();
-  return out;
-}
+const { start, gradientAt, runOptimizer, expectClose } = optimizerTestSetup;
 
 /** PyTorch's _single_tensor_sgd, written out on plain numbers. */
 function referenceSgd(
@@ -76,14 +54,6 @@ const torchResults: [SGDOptions, number[]][] = [
   [{ learningRate: 0.1, momentum: 0.9, dampening: 0.1 }, [0.95064, -2.42208, 1.1416074999999999]],
   [{ learningRate: 0.1, momentum: 0.9, nesterov: true }, [1.054176, -2.152032, 0.82281175]],
 ];
-
-function expectClose(actual: readonly number[], expected: readonly number[], relative = 1e-12) {
-  expect(actual).toHaveLength(expected.length);
-  actual.forEach((x, i) => {
-    const e = expected[i] as number;
-    expect(Math.abs(x - e)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(e)));
-  });
-}
 
 describe("SGD", () => {
   it.each(torchResults)("matches the plain-JS PyTorch formula bit for bit: %j", (options) => {
