@@ -8,7 +8,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
-import { contiguousLayout, moveAxesLast } from "./reduce-layout.js";
+import { reduceLayout } from "./reduce-layout.js";
 
 /** Max over `axes` of a row-major array (every reduced axis non-empty); NaN wins over numbers. */
 export function maxImpl(
@@ -17,19 +17,7 @@ export function maxImpl(
   axes: readonly number[],
   dtype: Dtype,
 ): TypedArray {
-  let values: TypedArray = x;
-  let layout = contiguousLayout(shape, axes);
-  if (layout === undefined) {
-    const moved = allocate(dtype, x.length);
-    const newShape = moveAxesLast(x, shape, axes, moved);
-    values = moved;
-    const rank = shape.length;
-    layout = contiguousLayout(
-      newShape,
-      axes.map((_, i) => rank - axes.length + i),
-    ) as { outer: number; reduced: number; inner: number };
-  }
-  const { outer, reduced, inner } = layout;
+  const { values, outer, reduced, inner } = reduceLayout(x, shape, axes, dtype);
   const out = allocate(dtype, outer * inner);
   for (let o = 0; o < outer; o++) {
     const base = o * reduced * inner;

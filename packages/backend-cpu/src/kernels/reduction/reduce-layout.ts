@@ -1,4 +1,4 @@
-import { sizeFromShape } from "@rnnkit/core-tensor";
+import { allocate, type Dtype, sizeFromShape, type TypedArray } from "@rnnkit/core-tensor";
 
 /**
  * Any reduction over a set of axes, seen as [outer, reduced, inner] blocks after moving the reduced
@@ -51,4 +51,26 @@ export function moveAxesLast(
     }
   }
   return newShape;
+}
+
+/**
+ * The [outer, reduced, inner] layout of a reduction over `axes`, with the values to read it from:
+ * `x` itself when the axes are contiguous, else a copy with `axes` moved last.
+ */
+export function reduceLayout(
+  x: TypedArray,
+  shape: readonly number[],
+  axes: readonly number[],
+  dtype: Dtype,
+): { values: TypedArray; outer: number; reduced: number; inner: number } {
+  const layout = contiguousLayout(shape, axes);
+  if (layout !== undefined) return { values: x, ...layout };
+  const moved = allocate(dtype, x.length);
+  const newShape = moveAxesLast(x, shape, axes, moved);
+  const rank = shape.length;
+  const movedLayout = contiguousLayout(
+    newShape,
+    axes.map((_, i) => rank - axes.length + i),
+  ) as { outer: number; reduced: number; inner: number };
+  return { values: moved, ...movedLayout };
 }
