@@ -1,7 +1,7 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import { describe, expect, it } from "vitest";
+import { optimizerTestSetup } from "../test-support/optimizer-test-setup.js";
 import { Adagrad, type AdagradOptions } from "./adagrad.js";
-import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 

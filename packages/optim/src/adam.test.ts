@@ -1,8 +1,8 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import { tensor, variable } from "@rnnkit/core-tensor";
 import { describe, expect, it } from "vitest";
+import { optimizerTestSetup } from "../test-support/optimizer-test-setup.js";
 import { Adam, type AdamOptions } from "./adam.js";
-import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 

@@ -1,7 +1,7 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import { describe, expect, it } from "vitest";
+import { optimizerTestSetup } from "../test-support/optimizer-test-setup.js";
 import { RMSprop, type RMSpropOptions } from "./rmsprop.js";
-import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 

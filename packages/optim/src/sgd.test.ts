@@ -1,8 +1,8 @@
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import { memory, tensor, variable } from "@rnnkit/core-tensor";
 import { describe, expect, it } from "vitest";
+import { optimizerTestSetup } from "../test-support/optimizer-test-setup.js";
 import { SGD, type SGDOptions } from "./sgd.js";
-import { optimizerTestSetup } from "./testing/optimizer-test-setup.js";
 
 registerCpuBackend();
 

@@ -1,6 +1,6 @@
 import { tensor, type Variable, variable } from "@rnnkit/core-tensor";
 import { expect } from "vitest";
-import type { Optimizer } from "../optimizer.js";
+import type { Optimizer } from "../src/optimizer.js";
 
 // L(θ) = Σ a_i (θ_i − t_i)², g = 2a(θ − t), θ0 = start (the torch scripts in the optimizer tests use the same).
 const a = [1, 3, 0.5];
