@@ -8,11 +8,7 @@ import {
   sub,
   type Tensor,
   tanh,
-  type Variable,
 } from "@rnnkit/core-tensor";
-import { glorotUniform } from "../initializers/glorot-uniform.js";
-import { orthogonal } from "../initializers/orthogonal.js";
-import { pytorchRnnUniform } from "../initializers/uniform.js";
 import { zerosInitializer } from "../initializers/zeros-initializer.js";
 import { type CellOptions, RecurrentCell } from "./recurrent-cell.js";
 
@@ -36,75 +32,34 @@ export interface GRUCellOptions extends CellOptions {
  * h_t = (1 − z_t)∘h_{t−1} + z_t∘h̃_t, whose z_t is our (1 − z): the same model, z relabelled.
  */
 export class GRUCell extends RecurrentCell {
-  readonly gateCount = 3;
   readonly stateCount = 1;
   readonly resetAfter: boolean;
   readonly fused: boolean;
-  private readonly wIh: Variable;
-  private readonly wHh: Variable;
-  private readonly bIh: Variable | undefined;
-  private readonly bHh: Variable | undefined;
 
   constructor(options: GRUCellOptions) {
-    super("GRUCell", options);
+    super("GRUCell", options, 3);
     this.resetAfter = options.resetAfter ?? true;
     this.fused = options.fused ?? true;
-    const I = this.inputSize;
-    const H = this.hiddenSize;
-    const keras = options.init === "keras";
-    const uniform = pytorchRnnUniform(H);
-    this.wIh = this.makeParameter(
-      "weight_ih",
-      [3 * H, I],
-      keras ? glorotUniform : uniform,
-      options.rng,
-    );
-    this.wHh = this.makeParameter(
-      "weight_hh",
-      [3 * H, H],
-      keras ? orthogonal() : uniform,
-      options.rng,
-    );
-    const withBias = options.bias ?? true;
-    this.bIh = withBias
-      ? this.makeParameter("bias_ih", [3 * H], keras ? zerosInitializer : uniform, options.rng)
-      : undefined;
-    this.bHh = withBias
-      ? this.makeParameter("bias_hh", [3 * H], keras ? zerosInitializer : uniform, options.rng)
-      : undefined;
-  }
-
-  get weightIh(): Variable {
-    return this.wIh;
-  }
-  get weightHh(): Variable {
-    return this.wHh;
-  }
-  get biasIh(): Variable | undefined {
-    return this.bIh;
-  }
-  get biasHh(): Variable | undefined {
-    return this.bHh;
   }
 
   /** Only b_ih is folded into the projected input; b_hh stays inside the step (it sits under r). */
   protected override inputBias(): Tensor | undefined {
-    return this.bIh;
+    return this.biasIh;
   }
 
   step(xProj: Tensor, states: readonly Tensor[]): Tensor[] {
     const h = states[0] as Tensor;
     const H = this.hiddenSize;
     const B = h.shape[0] as number;
-    const biasHh = this.bHh;
+    const biasHh = this.biasHh;
     if (this.fused) {
       const zerosBias = biasHh ?? this.zeroBias();
-      const out = gruCell(xProj, h, this.wHh, zerosBias, { resetAfter: this.resetAfter });
+      const out = gruCell(xProj, h, this.weightHh, zerosBias, { resetAfter: this.resetAfter });
       if (biasHh === undefined) zerosBias.dispose();
       return [out];
     }
     const xBlock = (k: number): Tensor => slice(xProj, [0, k * H], [B, H]);
-    const wBlock = (k: number, n: number): Tensor => slice(this.wHh, [k * H, 0], [n * H, H]);
+    const wBlock = (k: number, n: number): Tensor => slice(this.weightHh, [k * H, 0], [n * H, H]);
     const bBlock = (k: number, n: number): Tensor | undefined =>
       biasHh === undefined ? undefined : slice(biasHh, [k * H], [n * H]);
     const withBias = (t: Tensor, b: Tensor | undefined): Tensor =>

@@ -8,11 +8,8 @@ import {
   slice,
   type Tensor,
   tanh,
-  type Variable,
 } from "@rnnkit/core-tensor";
-import { glorotUniform } from "../initializers/glorot-uniform.js";
-import { orthogonal } from "../initializers/orthogonal.js";
-import { pytorchRnnUniform } from "../initializers/uniform.js";
+import type { Initializer } from "../initializers/initializer.js";
 import { constantInitializer, zerosInitializer } from "../initializers/zeros-initializer.js";
 import { type CellOptions, RecurrentCell } from "./recurrent-cell.js";
 
@@ -37,83 +34,24 @@ export interface LSTMCellOptions extends CellOptions {
  *   c' = f∘c + i∘g,  h' = o∘tanh(c')
  */
 export class LSTMCell extends RecurrentCell {
-  readonly gateCount = 4;
   readonly stateCount = 2;
   readonly fused: boolean;
-  private readonly wIh: Variable;
-  private readonly wHh: Variable;
-  private readonly bIh: Variable | undefined;
-  private readonly bHh: Variable | undefined;
 
   constructor(options: LSTMCellOptions) {
-    super("LSTMCell", options);
+    super("LSTMCell", options, 4, forgetGateBiasInits(options));
     this.fused = options.fused ?? true;
-    const I = this.inputSize;
-    const H = this.hiddenSize;
-    const keras = options.init === "keras";
-    const uniform = pytorchRnnUniform(H);
-    this.wIh = this.makeParameter(
-      "weight_ih",
-      [4 * H, I],
-      keras ? glorotUniform : uniform,
-      options.rng,
-    );
-    this.wHh = this.makeParameter(
-      "weight_hh",
-      [4 * H, H],
-      keras ? orthogonal() : uniform,
-      options.rng,
-    );
-    const withBias = options.bias ?? true;
-    const forgetBias = options.forgetBias ?? ((options.unitForgetBias ?? keras) ? 1 : undefined);
-    const unitForgetBias = forgetBias !== undefined;
-    // Keras keeps one bias: ours is bias_ih (with the forget block at 1) and bias_hh = 0.
-    const biasInit = unitForgetBias
-      ? (shape: readonly number[], o?: { dtype?: "float32" | "float64" | "int32" }) => {
-          const zero = zerosInitializer(shape, o);
-          const one = constantInitializer(forgetBias as number)([H], o);
-          const parts = [slice(zero, [0], [H]), one, slice(zero, [2 * H], [2 * H])];
-          const out = concat(parts, 0);
-          for (const t of [zero, one, ...parts]) t.dispose();
-          return out;
-        }
-      : keras
-        ? zerosInitializer
-        : uniform;
-    this.bIh = withBias ? this.makeParameter("bias_ih", [4 * H], biasInit, options.rng) : undefined;
-    this.bHh = withBias
-      ? this.makeParameter(
-          "bias_hh",
-          [4 * H],
-          keras || unitForgetBias ? zerosInitializer : uniform,
-          options.rng,
-        )
-      : undefined;
-  }
-
-  get weightIh(): Variable {
-    return this.wIh;
-  }
-  get weightHh(): Variable {
-    return this.wHh;
-  }
-  get biasIh(): Variable | undefined {
-    return this.bIh;
-  }
-  get biasHh(): Variable | undefined {
-    return this.bHh;
   }
 
   step(xProj: Tensor, states: readonly Tensor[]): Tensor[] {
     const [h, c] = states as [Tensor, Tensor];
     if (this.fused) {
-      const out = lstmCell(xProj, h, c, this.wHh);
+      const out = lstmCell(xProj, h, c, this.weightHh);
       return [out.h, out.c];
     }
     const H = this.hiddenSize;
     const B = h.shape[0] as number;
     // pre-activations of all four gates: (W x + b) + W_h h
-    const gates = add(xProj, matMul(h, this.wHh, false, true));
+    const gates = add(xProj, matMul(h, this.weightHh, false, true));
     const block = (k: number): Tensor => slice(gates, [0, k * H], [B, H]);
     const i = sigmoid(block(0)); // input gate
     const f = sigmoid(block(1)); // forget gate
@@ -123,4 +61,27 @@ export class LSTMCell extends RecurrentCell {
     const hNew = mul(o, tanh(cNew)); // h_t = o∘tanh(c_t)
     return [hNew, cNew];
   }
+}
+
+/**
+ * With a forget-gate bias b_f (`forgetBias`, or 1 for `unitForgetBias` / Keras init), bias_ih holds
+ * [0, b_f, 0, 0] per gate block and bias_hh is 0 (Keras keeps one bias); otherwise the preset's.
+ */
+function forgetGateBiasInits(options: LSTMCellOptions): {
+  biasIh?: Initializer;
+  biasHh?: Initializer;
+} {
+  const keras = options.init === "keras";
+  const forgetBias = options.forgetBias ?? ((options.unitForgetBias ?? keras) ? 1 : undefined);
+  if (forgetBias === undefined) return {};
+  const H = options.hiddenSize;
+  const biasIh: Initializer = (shape, o) => {
+    const zero = zerosInitializer(shape, o);
+    const forget = constantInitializer(forgetBias)([H], o);
+    const parts = [slice(zero, [0], [H]), forget, slice(zero, [2 * H], [2 * H])];
+    const out = concat(parts, 0);
+    for (const t of [zero, forget, ...parts]) t.dispose();
+    return out;
+  };
+  return { biasIh, biasHh: zerosInitializer };
 }

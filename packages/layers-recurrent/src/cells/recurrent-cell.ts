@@ -7,7 +7,11 @@ import {
   type Variable,
   variable,
 } from "@rnnkit/core-tensor";
+import { glorotUniform } from "../initializers/glorot-uniform.js";
 import type { Initializer } from "../initializers/initializer.js";
+import { orthogonal } from "../initializers/orthogonal.js";
+import { pytorchRnnUniform } from "../initializers/uniform.js";
+import { zerosInitializer } from "../initializers/zeros-initializer.js";
 import { Module } from "../module.js";
 
 /** Which library's defaults the weights start from. */
@@ -37,18 +41,61 @@ export abstract class RecurrentCell extends Module {
   readonly inputSize: number;
   readonly hiddenSize: number;
   /** Number of gate blocks G stacked in the weights (1 RNN, 4 LSTM, 3 GRU). */
-  abstract readonly gateCount: number;
+  readonly gateCount: number;
   /** Number of state tensors: 1 (h) or 2 (h, c). */
   abstract readonly stateCount: number;
   readonly dtype: Dtype;
   protected readonly suffix: string;
+  /** weight_ih [G·H, I] */
+  readonly weightIh: Variable;
+  /** weight_hh [G·H, H] */
+  readonly weightHh: Variable;
+  /** bias_ih [G·H] (absent with `bias: false`) */
+  readonly biasIh: Variable | undefined;
+  /** bias_hh [G·H] */
+  readonly biasHh: Variable | undefined;
 
-  constructor(kind: string, options: CellOptions) {
+  /**
+   * Creates the four parameters in PyTorch's order, from the preset (PyTorch: all U(±1/√H);
+   * Keras: Glorot kernel, orthogonal recurrent kernel, zero biases) unless a cell overrides the
+   * bias initializers (the LSTM's forget-gate bias).
+   */
+  constructor(
+    kind: string,
+    options: CellOptions,
+    gateCount: number,
+    biasInits: { biasIh?: Initializer; biasHh?: Initializer } = {},
+  ) {
     super(options.name ?? kind);
     this.inputSize = options.inputSize;
     this.hiddenSize = options.hiddenSize;
+    this.gateCount = gateCount;
     this.dtype = options.dtype ?? "float32";
     this.suffix = options.suffix ?? "";
+    const G = gateCount * this.hiddenSize;
+    const keras = options.init === "keras";
+    const uniform = pytorchRnnUniform(this.hiddenSize);
+    const rng = options.rng;
+    this.weightIh = this.makeParameter(
+      "weight_ih",
+      [G, this.inputSize],
+      keras ? glorotUniform : uniform,
+      rng,
+    );
+    this.weightHh = this.makeParameter(
+      "weight_hh",
+      [G, this.hiddenSize],
+      keras ? orthogonal() : uniform,
+      rng,
+    );
+    const biasDefault = keras ? zerosInitializer : uniform;
+    const withBias = options.bias ?? true;
+    this.biasIh = withBias
+      ? this.makeParameter("bias_ih", [G], biasInits.biasIh ?? biasDefault, rng)
+      : undefined;
+    this.biasHh = withBias
+      ? this.makeParameter("bias_hh", [G], biasInits.biasHh ?? biasDefault, rng)
+      : undefined;
   }
 
   protected makeParameter(name: string, shape: number[], init: Initializer, rng?: Rng): Variable {
@@ -57,11 +104,6 @@ export abstract class RecurrentCell extends Module {
     value.dispose();
     return this.registerParameter(name + this.suffix, v);
   }
-
-  abstract get weightIh(): Variable;
-  abstract get weightHh(): Variable;
-  abstract get biasIh(): Variable | undefined;
-  abstract get biasHh(): Variable | undefined;
 
   /** The input part of every gate for a batch of inputs x [N, I] → [N, G·H]. */
   projectInput(x: Tensor): Tensor {
