@@ -12,6 +12,7 @@ import {
   allocate,
   type KernelConfig,
   kernels,
+  matMulGeometry,
   sizeFromShape,
   type TensorInfo,
   type TypedArray,
@@ -500,19 +501,12 @@ export const matMulConfig: KernelConfig<CpuBackend> = {
   kernelFunc: ({ inputs, attrs, backend }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as kernels.MatMulAttrs;
-    const aRank = a.shape.length;
-    const bRank = b.shape.length;
-    const m = a.shape[transposeA ? aRank - 1 : aRank - 2] as number;
-    const k = a.shape[transposeA ? aRank - 2 : aRank - 1] as number;
-    const n = b.shape[transposeB ? bRank - 2 : bRank - 1] as number;
-    const aBatchShape = a.shape.slice(0, -2);
-    const bBatchShape = b.shape.slice(0, -2);
-    const aBatch = sizeFromShape(aBatchShape);
-    const bBatch = sizeFromShape(bBatchShape);
-    const batchShape =
-      aBatch > bBatch || (aBatch === bBatch && aBatchShape.length >= bBatchShape.length)
-        ? aBatchShape
-        : bBatchShape;
+    const { m, k, n, aBatch, bBatch, batchShape } = matMulGeometry(
+      a.shape,
+      b.shape,
+      transposeA,
+      transposeB,
+    );
     const batch = sizeFromShape(batchShape);
     const out = allocate(a.dtype, batch * m * n);
     const av = backend.values(a);

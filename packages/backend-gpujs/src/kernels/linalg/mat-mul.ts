@@ -1,4 +1,10 @@
-import { type KernelConfig, kernels, sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
+import {
+  type KernelConfig,
+  kernels,
+  matMulGeometry,
+  sizeFromShape,
+  type TensorInfo,
+} from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
 import { coordinate } from "../source.js";
 
@@ -13,19 +19,12 @@ export const matMulConfig: KernelConfig<GpujsBackend> = {
   kernelFunc: ({ inputs, attrs, backend }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as kernels.MatMulAttrs;
-    const aRank = a.shape.length;
-    const bRank = b.shape.length;
-    const m = a.shape[transposeA ? aRank - 1 : aRank - 2] as number;
-    const k = a.shape[transposeA ? aRank - 2 : aRank - 1] as number;
-    const n = b.shape[transposeB ? bRank - 2 : bRank - 1] as number;
-    const aBatchShape = a.shape.slice(0, -2);
-    const bBatchShape = b.shape.slice(0, -2);
-    const aBatch = sizeFromShape(aBatchShape);
-    const bBatch = sizeFromShape(bBatchShape);
-    const batchShape =
-      aBatch > bBatch || (aBatch === bBatch && aBatchShape.length >= bBatchShape.length)
-        ? aBatchShape
-        : bBatchShape;
+    const { m, k, n, aBatch, bBatch, batchShape } = matMulGeometry(
+      a.shape,
+      b.shape,
+      transposeA,
+      transposeB,
+    );
     const shape = [...batchShape, m, n];
     const size = sizeFromShape(shape);
     // A[t,row,p] = a[aBase + row·aRow + p·aCol], B[t,p,col] = b[bBase + p·bRow + col·bCol]

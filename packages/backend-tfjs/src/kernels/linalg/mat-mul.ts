@@ -1,4 +1,4 @@
-import { kernels, sizeFromShape } from "@rnnkit/core-tensor";
+import { kernels, matMulGeometry } from "@rnnkit/core-tensor";
 import * as tf from "@tensorflow/tfjs";
 import { tfjsKernelConfig } from "../tfjs-kernel.js";
 
@@ -12,17 +12,13 @@ export const matMulConfig = tfjsKernelConfig(kernels.MatMul, ({ x, attrs }) => {
   const b = x.b as tf.Tensor;
   const [aRows, aCols] = a.shape.slice(-2) as [number, number];
   const [bRows, bCols] = b.shape.slice(-2) as [number, number];
-  const m = transposeA ? aCols : aRows;
-  const n = transposeB ? bRows : bCols;
-  const aBatchShape = a.shape.slice(0, -2);
-  const bBatchShape = b.shape.slice(0, -2);
-  const aBatch = sizeFromShape(aBatchShape);
-  const bBatch = sizeFromShape(bBatchShape);
-  const batchShape =
-    aBatch > bBatch || (aBatch === bBatch && aBatchShape.length >= bBatchShape.length)
-      ? aBatchShape
-      : bBatchShape;
-  if (aBatchShape.length === 0 && bBatchShape.length === 0) {
+  const { m, n, aBatch, bBatch, batchShape } = matMulGeometry(
+    a.shape,
+    b.shape,
+    transposeA,
+    transposeB,
+  );
+  if (a.rank === 2 && b.rank === 2) {
     return tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D, transposeA, transposeB);
   }
   if (bBatch === 1 && !transposeA) {
