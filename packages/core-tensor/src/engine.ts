@@ -6,7 +6,7 @@
 import type { Backend, DataId, TensorInfo } from "./backend.js";
 import { allocate, type Dtype, isFloat, type TypedArray } from "./dtype.js";
 import { RnnkitError, shapeToString } from "./errors.js";
-import { findBackend, getBackend, getGradient, getKernel, listBackends } from "./registry.js";
+import { findBackend, getBackend, getGradient, getKernel, hasBackend } from "./registry.js";
 import { Tensor } from "./tensor.js";
 
 /** One recorded kernel call. */
@@ -84,7 +84,7 @@ class Engine {
     }
     this.state.refCounts.delete(dataId);
     // removeBackend already freed all of a removed backend's data
-    if (listBackends().includes(backendName)) findBackend(backendName).disposeData(dataId);
+    if (hasBackend(backendName)) findBackend(backendName).disposeData(dataId);
   }
 
   disposeTensor(t: Tensor): void {

@@ -28,6 +28,7 @@ export {
   getBackendName,
   getGradient,
   getKernel,
+  hasBackend,
   type KernelArgs,
   type KernelConfig,
   listBackends,

@@ -110,6 +110,11 @@ export function removeBackend(name: string): void {
   if (r.active === name) r.active = undefined;
 }
 
+/** Whether a backend of that name is registered (cheap: the engine asks on every data release). */
+export function hasBackend(name: string): boolean {
+  return registry().factories.has(name);
+}
+
 export function listBackends(): string[] {
   return [...registry().factories.keys()];
 }
