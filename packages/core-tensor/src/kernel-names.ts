@@ -132,6 +132,35 @@ export type GruCellAttrs = { resetAfter: boolean };
 export const GruCellGrad = "GruCellGrad";
 export type GruCellGradInputs = { dh: T; gates: T; h: T; weightHh: T };
 
+/**
+ * A whole LSTM sequence in one kernel (cuDNN's layout of the work): T steps of LstmCell with the
+ * state carried, processing t = 0 … T−1 (or T−1 … 0 with `goBackwards`).
+ * inputs: xProj [B,T,4H] (x·W_ihᵀ + biases for every step), h0, c0 [B,H], weightHh [4H,H].
+ * outputs: [hSeq [B,T,H] (aligned with the input positions), hN [B,H], cN [B,H],
+ *   gates [T,B,4H] and cSeq [T,B,H]: the activated gates and the cell states in processing order,
+ *   saved for the gradient].
+ */
+export const LstmSequence = "LstmSequence";
+export type LstmSequenceInputs = { xProj: T; h0: T; c0: T; weightHh: T };
+export type LstmSequenceAttrs = { goBackwards: boolean };
+/**
+ * inputs: dhSeq [B,T,H], dhN, dcN [B,H] (gradients of the three visible outputs), gates, cSeq (saved),
+ * hSeq, h0, c0, weightHh. outputs: [dXProj [B,T,4H], dH0 [B,H], dC0 [B,H], dWeightHh [4H,H]] with
+ * dW_hh = Σ_t dGates_tᵀ·h_{t−1} as one product over all steps.
+ */
+export const LstmSequenceGrad = "LstmSequenceGrad";
+export type LstmSequenceGradInputs = {
+  dhSeq: T;
+  dhN: T;
+  dcN: T;
+  gates: T;
+  cSeq: T;
+  hSeq: T;
+  h0: T;
+  c0: T;
+  weightHh: T;
+};
+
 /** Every kernel a complete backend registers; the conformance suite checks each one. */
 export const ALL_KERNELS = [
   Neg,
@@ -178,4 +207,11 @@ export const ALL_KERNELS = [
   GruCellGrad,
 ] as const;
 
-export type KernelName = (typeof ALL_KERNELS)[number];
+/**
+ * Kernels a backend may add for speed. The op that uses one checks whether the active backend
+ * registered it and otherwise runs the same computation from kernels of ALL_KERNELS (with the same
+ * results); the conformance suite runs their cases only where they are registered.
+ */
+export const OPTIONAL_KERNELS = [LstmSequence, LstmSequenceGrad] as const;
+
+export type KernelName = (typeof ALL_KERNELS)[number] | (typeof OPTIONAL_KERNELS)[number];

@@ -85,7 +85,13 @@ export function unroll(
   // per step would cost O(T²) backward: each slice's gradient is a zero-padded copy of all T steps).
   const I = cell.inputSize;
   const G = cell.gateCount * H;
-  const xProj = unstack(reshape(cell.projectInput(reshape(x, [B * T, I])), [B, T, G]), 1);
+  const projected = reshape(cell.projectInput(reshape(x, [B * T, I])), [B, T, G]);
+  // whole-sequence op when nothing has to happen between steps (no mask, no per-step hook)
+  if (mask === undefined && options.onHidden === undefined) {
+    const whole = cell.sequence(projected, states, options.goBackwards ?? false);
+    if (whole !== undefined) return whole;
+  }
+  const xProj = unstack(projected, 1);
   const outputs: Tensor[] = new Array(T);
   for (let s = 0; s < T; s++) {
     const t = options.goBackwards ? T - 1 - s : s;

@@ -18,6 +18,11 @@ export interface ConformanceCase {
   /** Builds the inputs in `dtype` and runs the op (inside a tidy). */
   run: (dtype: Dtype) => Tensor | Tensor[];
   expected: ExpectedTensor | ExpectedTensor[];
+  /**
+   * Whether `run` calls the kernel itself (default true). Cases of an optional kernel (OPTIONAL_KERNELS)
+   * that go through its op (`direct: false`) run on every backend, with or without the kernel.
+   */
+  direct?: boolean;
 }
 
 /** A gradient check the suite runs on the backend in float64. */

@@ -2,6 +2,7 @@ import {
   add,
   concat,
   lstmCell,
+  lstmSequence,
   matMul,
   mul,
   sigmoid,
@@ -60,6 +61,18 @@ export class LSTMCell extends RecurrentCell {
     const cNew = add(mul(f, c), mul(i, g)); // c_t = f∘c_{t−1} + i∘g
     const hNew = mul(o, tanh(cNew)); // h_t = o∘tanh(c_t)
     return [hNew, cNew];
+  }
+
+  /** The fused cell runs a whole sequence as one lstmSequence op (the kernel where the backend has it). */
+  override sequence(
+    xProj: Tensor,
+    states: readonly Tensor[],
+    goBackwards: boolean,
+  ): { outputs: Tensor; states: Tensor[] } | undefined {
+    if (!this.fused) return undefined;
+    const [h0, c0] = states as [Tensor, Tensor];
+    const out = lstmSequence(xProj, h0, c0, this.weightHh, { goBackwards });
+    return { outputs: out.output, states: [out.h, out.c] };
   }
 }
 

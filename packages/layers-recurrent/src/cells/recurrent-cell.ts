@@ -121,4 +121,17 @@ export abstract class RecurrentCell extends Module {
 
   /** One time step: projected input [B, G·H] and states [B, H] each → new states (h first). */
   abstract step(xProj: Tensor, states: readonly Tensor[]): Tensor[];
+
+  /**
+   * All T steps at once, when the cell has a whole-sequence op (same results as T `step`s): the
+   * projected input [B, T, G·H] and initial states → outputs [B, T, H] and final states, or
+   * undefined (then the caller steps).
+   */
+  sequence(
+    _xProj: Tensor,
+    _states: readonly Tensor[],
+    _goBackwards: boolean,
+  ): { outputs: Tensor; states: Tensor[] } | undefined {
+    return undefined;
+  }
 }

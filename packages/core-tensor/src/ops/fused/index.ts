@@ -1,8 +1,14 @@
 import type { GradConfig } from "../../registry.js";
 import { gruCellGradConfig } from "./gru-cell.js";
 import { lstmCellGradConfig } from "./lstm-cell.js";
+import { lstmSequenceGradConfig } from "./lstm-sequence.js";
 
 export { type GruCellOptions, gruCell } from "./gru-cell.js";
 export { lstmCell } from "./lstm-cell.js";
+export { type LstmSequenceOptions, lstmSequence } from "./lstm-sequence.js";
 
-export const fusedGradConfigs: readonly GradConfig[] = [lstmCellGradConfig, gruCellGradConfig];
+export const fusedGradConfigs: readonly GradConfig[] = [
+  lstmCellGradConfig,
+  lstmSequenceGradConfig,
+  gruCellGradConfig,
+];

@@ -15,10 +15,15 @@ import {
   LstmCellGrad,
   type LstmCellGradInputs,
   type LstmCellInputs,
+  LstmSequence,
+  LstmSequenceGrad,
+  type LstmSequenceGradInputs,
+  type LstmSequenceInputs,
 } from "../../kernel-names.js";
 import { tensor } from "../../ops/creation/tensor.js";
 import { gruCell } from "../../ops/fused/gru-cell.js";
 import { lstmCell } from "../../ops/fused/lstm-cell.js";
+import { lstmSequence } from "../../ops/fused/lstm-sequence.js";
 import type { NestedArray, Tensor } from "../../tensor.js";
 import type { ConformanceCase, ExpectedTensor, GradientCase } from "../conformance-case.js";
 
@@ -248,6 +253,149 @@ function lstmCases(batch: number, hidden: number, seed: number): ConformanceCase
   ];
 }
 
+// ---------------- LSTM sequence ----------------
+
+/**
+ * Reference LSTM over T steps: referenceLstm per step with the state carried. Inputs: xProj [B,T,4H],
+ * h0, c0 [B,H], W [4H,H]. Outputs: hSeq [B,T,H], hN, cN, gates [T,B,4H] and cSeq [T,B,H] (processing order).
+ */
+function referenceLstmSequence(
+  inputs: Dual[][],
+  batch: number,
+  steps: number,
+  hidden: number,
+  goBackwards: boolean,
+): Dual[][] {
+  const [x, h0, c0, w] = inputs as [Dual[], Dual[], Dual[], Dual[]];
+  const H = hidden;
+  const G = 4 * H;
+  const hSeq: Dual[] = new Array(batch * steps * H);
+  const gatesAll: Dual[] = [];
+  const cSeq: Dual[] = [];
+  let h = h0;
+  let c = c0;
+  for (let s = 0; s < steps; s++) {
+    const t = goBackwards ? steps - 1 - s : s;
+    const xt: Dual[] = [];
+    for (let b = 0; b < batch; b++)
+      xt.push(...x.slice((b * steps + t) * G, (b * steps + t + 1) * G));
+    const [hNew, cNew, gates] = referenceLstm([xt, h, c, w], batch, hidden) as [
+      Dual[],
+      Dual[],
+      Dual[],
+    ];
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < H; j++) hSeq[(b * steps + t) * H + j] = hNew[b * H + j] as Dual;
+    }
+    gatesAll.push(...gates);
+    cSeq.push(...cNew);
+    h = hNew;
+    c = cNew;
+  }
+  return [hSeq, h, c, gatesAll, cSeq];
+}
+
+function lstmSequenceCases(
+  batch: number,
+  steps: number,
+  hidden: number,
+  seed: number,
+  goBackwards: boolean,
+): ConformanceCase[] {
+  const B = batch;
+  const T = steps;
+  const H = hidden;
+  const inputs = [
+    sample(B * T * 4 * H, seed),
+    sample(B * H, seed + 1),
+    sample(B * H, seed + 2, 2),
+    sample(4 * H * H, seed + 3, 0.75),
+  ];
+  const forward: Forward = (xs) => referenceLstmSequence(xs, B, T, H, goBackwards);
+  const [hSeq, hN, cN, gates, cSeq] = values(inputs, forward) as [
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const dhSeq = sample(B * T * H, seed + 4);
+  const dhN = sample(B * H, seed + 5);
+  const dcN = sample(B * H, seed + 6);
+  const grads = vectorJacobian(inputs, forward, [dhSeq, dhN, dcN]) as [
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const [x, h0, c0, w] = inputs as [number[], number[], number[], number[]];
+  const state = [B, H];
+  const label = `B=${B} T=${T} H=${H}${goBackwards ? " backwards" : ""}`;
+  const make = (dtype: Dtype) =>
+    ({
+      xProj: t(x, [B, T, 4 * H], dtype),
+      h0: t(h0, state, dtype),
+      c0: t(c0, state, dtype),
+      weightHh: t(w, [4 * H, H], dtype),
+    }) satisfies LstmSequenceInputs;
+  return [
+    {
+      kernel: "LstmSequence",
+      name: `${label}: hSeq, hN, cN, the saved gates and cell states`,
+      dtypes: FLOATS,
+      run: (dtype) => runKernelMulti(LstmSequence, make(dtype), { goBackwards }),
+      expected: [
+        { shape: [B, T, H], values: hSeq },
+        { shape: state, values: hN },
+        { shape: state, values: cN },
+        { shape: [T, B, 4 * H], values: gates },
+        { shape: [T, B, H], values: cSeq },
+      ],
+    },
+    {
+      kernel: "LstmSequence",
+      name: `${label}: the lstmSequence op (kernel or step-by-step fallback)`,
+      dtypes: FLOATS,
+      direct: false,
+      run: (dtype) => {
+        const i = make(dtype);
+        const out = lstmSequence(i.xProj, i.h0, i.c0, i.weightHh, { goBackwards });
+        return [out.output, out.h, out.c];
+      },
+      expected: [
+        { shape: [B, T, H], values: hSeq },
+        { shape: state, values: hN },
+        { shape: state, values: cN },
+      ],
+    },
+    {
+      kernel: "LstmSequenceGrad",
+      name: `${label}: dXProj, dH0, dC0, dWeightHh`,
+      dtypes: FLOATS,
+      run: (dtype) => {
+        const gradInputs = {
+          dhSeq: t(dhSeq, [B, T, H], dtype),
+          dhN: t(dhN, state, dtype),
+          dcN: t(dcN, state, dtype),
+          gates: t(gates, [T, B, 4 * H], dtype),
+          cSeq: t(cSeq, [T, B, H], dtype),
+          hSeq: t(hSeq, [B, T, H], dtype),
+          h0: t(h0, state, dtype),
+          c0: t(c0, state, dtype),
+          weightHh: t(w, [4 * H, H], dtype),
+        } satisfies LstmSequenceGradInputs;
+        return runKernelMulti(LstmSequenceGrad, gradInputs, { goBackwards });
+      },
+      expected: [
+        { shape: [B, T, 4 * H], values: grads[0] },
+        { shape: state, values: grads[1] },
+        { shape: state, values: grads[2] },
+        { shape: [4 * H, H], values: grads[3] },
+      ],
+    },
+  ];
+}
+
 // ---------------- GRU ----------------
 
 function gruCases(
@@ -325,6 +473,10 @@ function gruCases(
 export const fusedCases: ConformanceCase[] = [
   ...lstmCases(2, 2, 1),
   ...lstmCases(3, 1, 5),
+  ...lstmSequenceCases(2, 3, 2, 11, false),
+  ...lstmSequenceCases(2, 3, 4, 12, true),
+  ...lstmSequenceCases(3, 2, 4, 13, false),
+  ...lstmSequenceCases(1, 1, 1, 14, false),
   ...gruCases(2, 2, 2, true),
   ...gruCases(2, 2, 3, false),
   ...gruCases(1, 3, 4, true),
@@ -337,6 +489,22 @@ function lstmGradientInputs(batch: number, hidden: number, seed: number): Nested
   const H = hidden;
   return [
     rows(sample(batch * 4 * H, seed), 4 * H),
+    rows(sample(batch * H, seed + 1), H),
+    rows(sample(batch * H, seed + 2, 1.5), H),
+    rows(sample(4 * H * H, seed + 3, 0.5), H),
+  ];
+}
+
+function lstmSequenceGradientInputs(
+  batch: number,
+  steps: number,
+  hidden: number,
+  seed: number,
+): NestedArray[] {
+  const H = hidden;
+  const x = rows(sample(batch * steps * 4 * H, seed), 4 * H);
+  return [
+    Array.from({ length: batch }, (_, b) => x.slice(b * steps, (b + 1) * steps)),
     rows(sample(batch * H, seed + 1), H),
     rows(sample(batch * H, seed + 2, 1.5), H),
     rows(sample(4 * H * H, seed + 3, 0.5), H),
@@ -368,6 +536,25 @@ export const fusedGradientCases: GradientCase[] = [
     name: "only c' reaches the loss (B=3, H=2)",
     f: (x, h, c, w) => lstmCell(x as Tensor, h as Tensor, c as Tensor, w as Tensor).c,
     inputs: lstmGradientInputs(3, 2, 8),
+  },
+  ...[false, true].map(
+    (goBackwards): GradientCase => ({
+      kernel: "LstmSequence",
+      name: `output, h, c with respect to xProj, h0, c0, W_hh (B=2, T=3, H=2${goBackwards ? ", backwards" : ""})`,
+      f: (x, h, c, w) => {
+        const out = lstmSequence(x as Tensor, h as Tensor, c as Tensor, w as Tensor, {
+          goBackwards,
+        });
+        return [out.output, out.h, out.c];
+      },
+      inputs: lstmSequenceGradientInputs(2, 3, 2, goBackwards ? 16 : 15),
+    }),
+  ),
+  {
+    kernel: "LstmSequence",
+    name: "only the last cell state reaches the loss (B=1, T=4, H=2)",
+    f: (x, h, c, w) => lstmSequence(x as Tensor, h as Tensor, c as Tensor, w as Tensor).c,
+    inputs: lstmSequenceGradientInputs(1, 4, 2, 17),
   },
   ...[true, false].map(
     (resetAfter): GradientCase => ({

@@ -1,0 +1,98 @@
+import { Rng } from "@rnnkit/core-tensor";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { lstmSequenceImpl } from "../kernels/fused/lstm-sequence.js";
+import { lstmSequenceGradImpl } from "../kernels/fused/lstm-sequence-grad.js";
+import { setCpuWasmEnabled } from "./cpu-wasm.js";
+import { lstmSequenceGradWasm, lstmSequenceWasm } from "./lstm-sequence-wasm.js";
+
+beforeEach(() => {
+  setCpuWasmEnabled(true);
+});
+afterEach(() => {
+  setCpuWasmEnabled(true);
+});
+
+const random = (size: number, rng: Rng, scale: number) =>
+  Float64Array.from({ length: size }, () => (rng.next() * 2 - 1) * scale);
+
+function worstRelative(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++)
+    scale = Math.max(scale, Math.abs(expected[i] as number));
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const d = Math.abs((actual[i] as number) - (expected[i] as number));
+    worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(worst, d);
+  }
+  return worst / Math.max(scale, 1e-30);
+}
+
+describe("LSTM sequence in WebAssembly (float32) vs the TypeScript kernel in float64", () => {
+  for (const [B, T, H, goBackwards] of [
+    [5, 7, 12, false],
+    [3, 9, 8, true],
+    [1, 4, 20, false],
+    [33, 3, 16, true],
+  ] as const) {
+    it(`B=${B} T=${T} H=${H}${goBackwards ? " backwards" : ""}: outputs, saved values and every gradient`, () => {
+      const rng = new Rng(B * 100 + T * 10 + H);
+      const G = 4 * H;
+      const x = random(B * T * G, rng, 1.5);
+      const h0 = random(B * H, rng, 1);
+      const c0 = random(B * H, rng, 2);
+      const w = random(G * H, rng, 0.4);
+      const f32 = (a: Float64Array) => Float32Array.from(a);
+      const ref = lstmSequenceImpl(x, h0, c0, w, B, T, H, goBackwards, "float64");
+      const got = lstmSequenceWasm(f32(x), f32(h0), f32(c0), f32(w), B, T, H, goBackwards);
+      expect(got).toBeDefined();
+      for (const key of ["hSeq", "hN", "cN", "gates", "cSeq"] as const) {
+        expect(worstRelative(got?.[key] as Float32Array, ref[key]), key).toBeLessThan(2e-5);
+      }
+      const dhSeq = random(B * T * H, rng, 1);
+      const dhN = random(B * H, rng, 1);
+      const dcN = random(B * H, rng, 1);
+      const arrays = {
+        dhSeq,
+        dhN,
+        dcN,
+        gates: ref.gates,
+        cSeq: ref.cSeq,
+        hSeq: ref.hSeq,
+        h0,
+        c0,
+        weightHh: w,
+      };
+      const refGrad = lstmSequenceGradImpl(arrays, B, T, H, goBackwards, "float64");
+      const asF32 = Object.fromEntries(
+        Object.entries(arrays).map(([k, v]) => [k, Float32Array.from(v as Float64Array)]),
+      ) as unknown as Parameters<typeof lstmSequenceGradWasm>[0];
+      const grad = lstmSequenceGradWasm(asF32, B, T, H, goBackwards);
+      expect(grad).toBeDefined();
+      for (const key of ["dXProj", "dH0", "dC0", "dWeightHh"] as const) {
+        expect(worstRelative(grad?.[key] as Float32Array, refGrad[key]), key).toBeLessThan(5e-5);
+      }
+      // the TypeScript float32 path gives the same values
+      setCpuWasmEnabled(false);
+      const ts = lstmSequenceImpl(
+        f32(x),
+        f32(h0),
+        f32(c0),
+        f32(w),
+        B,
+        T,
+        H,
+        goBackwards,
+        "float32",
+      );
+      expect(worstRelative(ts.hSeq, ref.hSeq)).toBeLessThan(2e-5);
+      const tsGrad = lstmSequenceGradImpl(asF32, B, T, H, goBackwards, "float32");
+      expect(worstRelative(tsGrad.dWeightHh, refGrad.dWeightHh)).toBeLessThan(5e-5);
+    });
+  }
+
+  it("declines H not a multiple of 4 (the TypeScript kernel runs instead)", () => {
+    const z = new Float32Array(64);
+    expect(lstmSequenceWasm(z, z, z, z, 1, 1, 3, false)).toBeUndefined();
+  });
+});
