@@ -48,8 +48,9 @@ export class WorkerDevice implements Device {
   private disposed = false;
 
   constructor(options: WorkerDeviceOptions = {}) {
-    const gpujsPath = resolvePackage("gpu.js");
-    const webgpuPath = resolvePackage("webgpu");
+    // a bundled program (gpu.js inlined, no node_modules) points the worker at CommonJS copies
+    const gpujsPath = process.env.RNNKIT_GPUJS_PATH || resolvePackage("gpu.js");
+    const webgpuPath = process.env.RNNKIT_WEBGPU_PATH || resolvePackage("webgpu");
     if (gpujsPath === undefined || webgpuPath === undefined) {
       throw new RnnkitError(
         "gpujs backend",
@@ -188,7 +189,7 @@ export class WorkerDevice implements Device {
 
 const require = createRequire(import.meta.url);
 
-/** Absolute paths of gpu.js and webgpu (the worker loads them by path). */
+/** Absolute paths of gpu.js and webgpu (the worker loads them by path), unless the env names them. */
 function resolvePackage(name: string): string | undefined {
   try {
     return require.resolve(name);
