@@ -64,6 +64,7 @@ GPUJS_MAIN="$(cd packages/backend-gpujs && node -p 'require.resolve("gpu.js")')"
   --external:gl --external:webgpu --log-level=warning --outfile="$OUTDIR/gpujs.cjs"
 {
   echo "gpujs.cjs: gpu.js $(cd packages/backend-gpujs && node -p 'require("gpu.js/package.json").version') as CommonJS"
-  echo "sources: ${REV:+$(git rev-parse "$REV")}${REV:-working tree at $(git rev-parse HEAD), $(git status --porcelain | wc -l) paths changed}"
+  if [ -n "$REV" ]; then echo "sources: commit $(git rev-parse "$REV")"
+  else echo "sources: working tree at $(git rev-parse HEAD), $(git status --porcelain | wc -l) paths changed"; fi
 } >>"$OUTDIR/.gpu-host-payload"
 echo "gpu-bench pack: $(du -sh "$OUTDIR" | cut -f1) in $OUTDIR (gpujs.cjs $(du -h "$OUTDIR/gpujs.cjs" | cut -f1))" >&2
