@@ -161,6 +161,29 @@ export type LstmSequenceGradInputs = {
   weightHh: T;
 };
 
+/**
+ * A whole GRU sequence in one kernel: T steps of GruCell with the state carried (t = 0 … T−1, or
+ * T−1 … 0 with `goBackwards`). inputs: xProj [B,T,3H] (x·W_ihᵀ + b_ih), h0 [B,H], weightHh [3H,H],
+ * biasHh [3H]. outputs: [hSeq [B,T,H], hN [B,H], gates [T,B,4H] (r, z, n, hn per step in processing
+ * order, saved for the gradient)].
+ */
+export const GruSequence = "GruSequence";
+export type GruSequenceInputs = { xProj: T; h0: T; weightHh: T; biasHh: T };
+export type GruSequenceAttrs = { resetAfter: boolean; goBackwards: boolean };
+/**
+ * inputs: dhSeq [B,T,H], dhN [B,H], gates (saved), hSeq, h0, weightHh. outputs: [dXProj [B,T,3H],
+ * dH0 [B,H], dWeightHh [3H,H], dBiasHh [3H]], the weight gradients as products over all steps.
+ */
+export const GruSequenceGrad = "GruSequenceGrad";
+export type GruSequenceGradInputs = {
+  dhSeq: T;
+  dhN: T;
+  gates: T;
+  hSeq: T;
+  h0: T;
+  weightHh: T;
+};
+
 /** Every kernel a complete backend registers; the conformance suite checks each one. */
 export const ALL_KERNELS = [
   Neg,
@@ -212,6 +235,11 @@ export const ALL_KERNELS = [
  * registered it and otherwise runs the same computation from kernels of ALL_KERNELS (with the same
  * results); the conformance suite runs their cases only where they are registered.
  */
-export const OPTIONAL_KERNELS = [LstmSequence, LstmSequenceGrad] as const;
+export const OPTIONAL_KERNELS = [
+  LstmSequence,
+  LstmSequenceGrad,
+  GruSequence,
+  GruSequenceGrad,
+] as const;
 
 export type KernelName = (typeof ALL_KERNELS)[number] | (typeof OPTIONAL_KERNELS)[number];

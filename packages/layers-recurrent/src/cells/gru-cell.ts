@@ -1,6 +1,7 @@
 import {
   add,
   gruCell,
+  gruSequence,
   matMul,
   mul,
   sigmoid,
@@ -74,6 +75,22 @@ export class GRUCell extends RecurrentCell {
     const n = tanh(add(xBlock(2), hn)); // candidate state
     // h' = (1 − z)∘n + z∘h = n + z∘(h − n)
     return [add(n, mul(z, sub(h, n)))];
+  }
+
+  /** The fused cell runs a whole sequence as one gruSequence op (the kernel where the backend has it). */
+  override sequence(
+    xProj: Tensor,
+    states: readonly Tensor[],
+    goBackwards: boolean,
+  ): { outputs: Tensor; states: Tensor[] } | undefined {
+    if (!this.fused) return undefined;
+    const biasHh = this.biasHh ?? this.zeroBias();
+    const out = gruSequence(xProj, states[0] as Tensor, this.weightHh, biasHh, {
+      resetAfter: this.resetAfter,
+      goBackwards,
+    });
+    if (this.biasHh === undefined) biasHh.dispose();
+    return { outputs: out.output, states: [out.h] };
   }
 
   private zeroBias(): Tensor {

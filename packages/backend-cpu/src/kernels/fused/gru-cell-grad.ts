@@ -23,6 +23,40 @@ export function gruCellGradImpl(
   dtype: Dtype,
 ): { dXProj: TypedArray; dH: TypedArray; dWeightHh: TypedArray; dBiasHh: TypedArray } {
   const H = hidden;
+  const step = gruStepBackward(dh, gates, h, weightHh, batch, hidden, resetAfter, dtype);
+  const { dRz, dHn } = step;
+  const dWeightHh = allocate(dtype, 3 * H * H);
+  // dW_{hr,hz} = d(r,z)ᵀ·h;  dW_hn = dhnᵀ·h (resetAfter) or dhnᵀ·(r∘h)
+  matMulImpl(dRz, h, 2 * H, batch, H, true, false, dWeightHh.subarray(0, 2 * H * H));
+  matMulImpl(dHn, step.rh ?? h, H, batch, H, true, false, dWeightHh.subarray(2 * H * H));
+  // db_hh = Σ_batch of the recurrent pre-activation gradients [d(r,z), dhn]
+  const dBiasHh = allocate(dtype, 3 * H);
+  for (let b = 0; b < batch; b++) {
+    for (let j = 0; j < 2 * H; j++)
+      dBiasHh[j] = (dBiasHh[j] as number) + (dRz[b * 2 * H + j] as number);
+    for (let j = 0; j < H; j++) {
+      dBiasHh[2 * H + j] = (dBiasHh[2 * H + j] as number) + (dHn[b * H + j] as number);
+    }
+  }
+  return { dXProj: step.dXProj, dH: step.dH, dWeightHh, dBiasHh };
+}
+
+/**
+ * The part of a GRU step's backward that does not touch the weight gradients: dXProj [B,3H], dH,
+ * and the recurrent pre-activation gradients d(r,z) [B,2H] and dhn [B,H] (with r∘h [B,H] in the
+ * course's form), from which dW_hh and db_hh are formed (per step, or once over a whole sequence).
+ */
+export function gruStepBackward(
+  dh: TypedArray,
+  gates: TypedArray,
+  h: TypedArray,
+  weightHh: TypedArray,
+  batch: number,
+  hidden: number,
+  resetAfter: boolean,
+  dtype: Dtype,
+): { dXProj: TypedArray; dH: TypedArray; dRz: TypedArray; dHn: TypedArray; rh?: TypedArray } {
+  const H = hidden;
   const dXProj = allocate(dtype, batch * 3 * H);
   const dH = allocate(dtype, batch * H);
   // gradients of the recurrent pre-activations: r, z columns [B,2H] and hn [B,H]
@@ -59,16 +93,15 @@ export function gruCellGradImpl(
   }
   const weightRz = weightHh.subarray(0, 2 * H * H);
   const weightN = weightHh.subarray(2 * H * H);
-  const dWeightHh = allocate(dtype, 3 * H * H);
+  let rh: TypedArray | undefined;
   if (resetAfter) {
-    // dh += dhn·W_hn;  dW_hn = dhnᵀ·h
+    // dh += dhn·W_hn
     matMulImpl(dHn, weightN, batch, H, H, false, false, dH, { accumulate: true });
-    matMulImpl(dHn, h, H, batch, H, true, false, dWeightHh.subarray(2 * H * H));
   } else {
-    // d(r∘h) = dhn·W_hn;  dr = d(r∘h)∘h∘r(1 − r);  dh += d(r∘h)∘r;  dW_hn = dhnᵀ·(r∘h)
+    // d(r∘h) = dhn·W_hn;  dr = d(r∘h)∘h∘r(1 − r);  dh += d(r∘h)∘r
     const dRh = allocate(dtype, batch * H);
     matMulImpl(dHn, weightN, batch, H, H, false, false, dRh);
-    const rh = allocate(dtype, batch * H);
+    rh = allocate(dtype, batch * H);
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < H; j++) {
         const k = b * H + j;
@@ -82,21 +115,10 @@ export function gruCellGradImpl(
         rh[k] = r * hk;
       }
     }
-    matMulImpl(dHn, rh, H, batch, H, true, false, dWeightHh.subarray(2 * H * H));
   }
-  // dh += d(r,z)·W_{hr,hz};  dW_{hr,hz} = d(r,z)ᵀ·h
+  // dh += d(r,z)·W_{hr,hz}
   matMulImpl(dRz, weightRz, batch, 2 * H, H, false, false, dH, { accumulate: true });
-  matMulImpl(dRz, h, 2 * H, batch, H, true, false, dWeightHh.subarray(0, 2 * H * H));
-  // db_hh = Σ_batch of the recurrent pre-activation gradients [d(r,z), dhn]
-  const dBiasHh = allocate(dtype, 3 * H);
-  for (let b = 0; b < batch; b++) {
-    for (let j = 0; j < 2 * H; j++)
-      dBiasHh[j] = (dBiasHh[j] as number) + (dRz[b * 2 * H + j] as number);
-    for (let j = 0; j < H; j++) {
-      dBiasHh[2 * H + j] = (dBiasHh[2 * H + j] as number) + (dHn[b * H + j] as number);
-    }
-  }
-  return { dXProj, dH, dWeightHh, dBiasHh };
+  return rh === undefined ? { dXProj, dH, dRz, dHn } : { dXProj, dH, dRz, dHn, rh };
 }
 
 export const gruCellGradConfig: KernelConfig<CpuBackend> = {

@@ -2,6 +2,8 @@ import type { KernelConfig } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
 import { gruCellConfig } from "./gru-cell.js";
 import { gruCellGradConfig } from "./gru-cell-grad.js";
+import { gruSequenceConfig } from "./gru-sequence.js";
+import { gruSequenceGradConfig } from "./gru-sequence-grad.js";
 import { lstmCellConfig } from "./lstm-cell.js";
 import { lstmCellGradConfig } from "./lstm-cell-grad.js";
 import { lstmSequenceConfig } from "./lstm-sequence.js";
@@ -14,4 +16,6 @@ export const fusedKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
   lstmSequenceGradConfig,
   gruCellConfig,
   gruCellGradConfig,
+  gruSequenceConfig,
+  gruSequenceGradConfig,
 ];

@@ -1,9 +1,11 @@
 import type { GradConfig } from "../../registry.js";
 import { gruCellGradConfig } from "./gru-cell.js";
+import { gruSequenceGradConfig } from "./gru-sequence.js";
 import { lstmCellGradConfig } from "./lstm-cell.js";
 import { lstmSequenceGradConfig } from "./lstm-sequence.js";
 
 export { type GruCellOptions, gruCell } from "./gru-cell.js";
+export { type GruSequenceOptions, gruSequence } from "./gru-sequence.js";
 export { lstmCell } from "./lstm-cell.js";
 export { type LstmSequenceOptions, lstmSequence } from "./lstm-sequence.js";
 
@@ -11,4 +13,5 @@ export const fusedGradConfigs: readonly GradConfig[] = [
   lstmCellGradConfig,
   lstmSequenceGradConfig,
   gruCellGradConfig,
+  gruSequenceGradConfig,
 ];

@@ -11,6 +11,10 @@ import {
   GruCellGrad,
   type GruCellGradInputs,
   type GruCellInputs,
+  GruSequence,
+  GruSequenceGrad,
+  type GruSequenceGradInputs,
+  type GruSequenceInputs,
   LstmCell,
   LstmCellGrad,
   type LstmCellGradInputs,
@@ -22,6 +26,7 @@ import {
 } from "../../kernel-names.js";
 import { tensor } from "../../ops/creation/tensor.js";
 import { gruCell } from "../../ops/fused/gru-cell.js";
+import { gruSequence } from "../../ops/fused/gru-sequence.js";
 import { lstmCell } from "../../ops/fused/lstm-cell.js";
 import { lstmSequence } from "../../ops/fused/lstm-sequence.js";
 import type { NestedArray, Tensor } from "../../tensor.js";
@@ -477,11 +482,143 @@ export const fusedCases: ConformanceCase[] = [
   ...lstmSequenceCases(2, 3, 4, 12, true),
   ...lstmSequenceCases(3, 2, 4, 13, false),
   ...lstmSequenceCases(1, 1, 1, 14, false),
+  ...gruSequenceCases(2, 3, 2, 21, true, false),
+  ...gruSequenceCases(2, 3, 2, 22, false, true),
+  ...gruSequenceCases(3, 2, 4, 23, false, false),
+  ...gruSequenceCases(1, 2, 3, 24, true, true),
   ...gruCases(2, 2, 2, true),
   ...gruCases(2, 2, 3, false),
   ...gruCases(1, 3, 4, true),
   ...gruCases(1, 3, 6, false),
 ];
+
+// ---------------- GRU sequence ----------------
+
+/**
+ * Reference GRU over T steps: referenceGru per step with the state carried. Inputs: xProj [B,T,3H],
+ * h0 [B,H], W [3H,H], b [3H]. Outputs: hSeq [B,T,H], hN, gates [T,B,4H] (processing order).
+ */
+function referenceGruSequence(
+  inputs: Dual[][],
+  batch: number,
+  steps: number,
+  hidden: number,
+  resetAfter: boolean,
+  goBackwards: boolean,
+): Dual[][] {
+  const [x, h0, w, bias] = inputs as [Dual[], Dual[], Dual[], Dual[]];
+  const H = hidden;
+  const G = 3 * H;
+  const hSeq: Dual[] = new Array(batch * steps * H);
+  const gatesAll: Dual[] = [];
+  let h = h0;
+  for (let s = 0; s < steps; s++) {
+    const t = goBackwards ? steps - 1 - s : s;
+    const xt: Dual[] = [];
+    for (let b = 0; b < batch; b++)
+      xt.push(...x.slice((b * steps + t) * G, (b * steps + t + 1) * G));
+    const [hNew, gates] = referenceGru([xt, h, w, bias], batch, hidden, resetAfter) as [
+      Dual[],
+      Dual[],
+    ];
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < H; j++) hSeq[(b * steps + t) * H + j] = hNew[b * H + j] as Dual;
+    }
+    gatesAll.push(...gates);
+    h = hNew;
+  }
+  return [hSeq, h, gatesAll];
+}
+
+function gruSequenceCases(
+  batch: number,
+  steps: number,
+  hidden: number,
+  seed: number,
+  resetAfter: boolean,
+  goBackwards: boolean,
+): ConformanceCase[] {
+  const B = batch;
+  const T = steps;
+  const H = hidden;
+  const inputs = [
+    sample(B * T * 3 * H, seed),
+    sample(B * H, seed + 1),
+    sample(3 * H * H, seed + 2, 0.75),
+    sample(3 * H, seed + 3, 0.5),
+  ];
+  const forward: Forward = (xs) => referenceGruSequence(xs, B, T, H, resetAfter, goBackwards);
+  const [hSeq, hN, gates] = values(inputs, forward) as [number[], number[], number[]];
+  const dhSeq = sample(B * T * H, seed + 4);
+  const dhN = sample(B * H, seed + 5);
+  const grads = vectorJacobian(inputs, forward, [dhSeq, dhN]) as [
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const [x, h0, w, bias] = inputs as [number[], number[], number[], number[]];
+  const state = [B, H];
+  const form = resetAfter ? "resetAfter" : "course form";
+  const label = `${form}, B=${B} T=${T} H=${H}${goBackwards ? " backwards" : ""}`;
+  const make = (dtype: Dtype) =>
+    ({
+      xProj: t(x, [B, T, 3 * H], dtype),
+      h0: t(h0, state, dtype),
+      weightHh: t(w, [3 * H, H], dtype),
+      biasHh: t(bias, [3 * H], dtype),
+    }) satisfies GruSequenceInputs;
+  return [
+    {
+      kernel: "GruSequence",
+      name: `${label}: hSeq, hN and the saved gates`,
+      dtypes: FLOATS,
+      run: (dtype) => runKernelMulti(GruSequence, make(dtype), { resetAfter, goBackwards }),
+      expected: [
+        { shape: [B, T, H], values: hSeq },
+        { shape: state, values: hN },
+        { shape: [T, B, 4 * H], values: gates },
+      ],
+    },
+    {
+      kernel: "GruSequence",
+      name: `${label}: the gruSequence op (kernel or step-by-step fallback)`,
+      dtypes: FLOATS,
+      direct: false,
+      run: (dtype) => {
+        const i = make(dtype);
+        const out = gruSequence(i.xProj, i.h0, i.weightHh, i.biasHh, { resetAfter, goBackwards });
+        return [out.output, out.h];
+      },
+      expected: [
+        { shape: [B, T, H], values: hSeq },
+        { shape: state, values: hN },
+      ],
+    },
+    {
+      kernel: "GruSequenceGrad",
+      name: `${label}: dXProj, dH0, dWeightHh, dBiasHh`,
+      dtypes: FLOATS,
+      run: (dtype) => {
+        const gradInputs = {
+          dhSeq: t(dhSeq, [B, T, H], dtype),
+          dhN: t(dhN, state, dtype),
+          gates: t(gates, [T, B, 4 * H], dtype),
+          hSeq: t(hSeq, [B, T, H], dtype),
+          h0: t(h0, state, dtype),
+          weightHh: t(w, [3 * H, H], dtype),
+        } satisfies GruSequenceGradInputs;
+        return runKernelMulti(GruSequenceGrad, gradInputs, { resetAfter, goBackwards });
+      },
+      expected: [
+        { shape: [B, T, 3 * H], values: grads[0] },
+        { shape: state, values: grads[1] },
+        { shape: [3 * H, H], values: grads[2] },
+        { shape: [3 * H], values: grads[3] },
+      ],
+    },
+  ];
+}
 
 // ---------------- gradient checks (float64 central differences through the GradConfigs) ----------------
 
@@ -508,6 +645,22 @@ function lstmSequenceGradientInputs(
     rows(sample(batch * H, seed + 1), H),
     rows(sample(batch * H, seed + 2, 1.5), H),
     rows(sample(4 * H * H, seed + 3, 0.5), H),
+  ];
+}
+
+function gruSequenceGradientInputs(
+  batch: number,
+  steps: number,
+  hidden: number,
+  seed: number,
+): NestedArray[] {
+  const H = hidden;
+  const x = rows(sample(batch * steps * 3 * H, seed), 3 * H);
+  return [
+    Array.from({ length: batch }, (_, b) => x.slice(b * steps, (b + 1) * steps)),
+    rows(sample(batch * H, seed + 1), H),
+    rows(sample(3 * H * H, seed + 2, 0.5), H),
+    sample(3 * H, seed + 3, 0.5),
   ];
 }
 
@@ -556,6 +709,20 @@ export const fusedGradientCases: GradientCase[] = [
     f: (x, h, c, w) => lstmSequence(x as Tensor, h as Tensor, c as Tensor, w as Tensor).c,
     inputs: lstmSequenceGradientInputs(1, 4, 2, 17),
   },
+  ...[true, false].map(
+    (resetAfter): GradientCase => ({
+      kernel: "GruSequence",
+      name: `${resetAfter ? "resetAfter" : "course form"}: output, h with respect to xProj, h0, W_hh, b_hh (B=2, T=3, H=2${resetAfter ? "" : ", backwards"})`,
+      f: (x, h, w, b) => {
+        const out = gruSequence(x as Tensor, h as Tensor, w as Tensor, b as Tensor, {
+          resetAfter,
+          goBackwards: !resetAfter,
+        });
+        return [out.output, out.h];
+      },
+      inputs: gruSequenceGradientInputs(2, 3, 2, resetAfter ? 25 : 26),
+    }),
+  ),
   ...[true, false].map(
     (resetAfter): GradientCase => ({
       kernel: "GruCell",
