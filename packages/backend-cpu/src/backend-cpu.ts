@@ -1,5 +1,4 @@
 import {
-  allocate,
   type Backend,
   type BackendMemory,
   type DataId,
@@ -8,10 +7,16 @@ import {
   type TensorInfo,
   type TypedArray,
 } from "@rnnkit/core-tensor";
+import { allocate, release } from "./buffer-pool.js";
 
 interface Entry {
   values: TypedArray;
+  /** Handed to the caller by readSync/read (dataSync, data): never recycled. */
+  escaped: boolean;
 }
+
+/** Live data handles per ArrayBuffer: an array is recycled only when the last one is released. */
+const liveHandles = new WeakMap<ArrayBufferLike, number>();
 
 /** Storage for the CPU backend: one typed array per data handle. All math lives in `kernels/`. */
 export class CpuBackend implements Backend {
@@ -28,15 +33,22 @@ export class CpuBackend implements Backend {
   /** Takes ownership of `values` (no copy) and returns its handle. */
   adopt(values: TypedArray): DataId {
     const dataId = {};
-    this.store.set(dataId, { values });
+    this.store.set(dataId, { values, escaped: false });
+    liveHandles.set(values.buffer, (liveHandles.get(values.buffer) ?? 0) + 1);
     return dataId;
   }
 
   readSync(dataId: DataId): TypedArray {
+    const entry = this.entry(dataId);
+    entry.escaped = true;
+    return entry.values;
+  }
+
+  private entry(dataId: DataId): Entry {
     const entry = this.store.get(dataId);
     if (entry === undefined)
       throw new RnnkitError("cpu backend", "unknown or disposed data handle");
-    return entry.values;
+    return entry;
   }
 
   read(dataId: DataId): Promise<TypedArray> {
@@ -44,7 +56,17 @@ export class CpuBackend implements Backend {
   }
 
   disposeData(dataId: DataId): void {
+    const entry = this.store.get(dataId);
+    if (entry === undefined) return;
     this.store.delete(dataId);
+    const buffer = entry.values.buffer;
+    const live = (liveHandles.get(buffer) ?? 1) - 1;
+    if (live > 0) {
+      liveHandles.set(buffer, live);
+      return;
+    }
+    liveHandles.delete(buffer);
+    if (!entry.escaped) release(entry.values);
   }
 
   memory(): BackendMemory {
@@ -54,6 +76,7 @@ export class CpuBackend implements Backend {
   }
 
   dispose(): void {
+    for (const { values } of this.store.values()) liveHandles.delete(values.buffer);
     this.store.clear();
   }
 
@@ -64,6 +87,6 @@ export class CpuBackend implements Backend {
 
   /** The values of a kernel input. */
   values(info: TensorInfo): TypedArray {
-    return this.readSync(info.dataId);
+    return this.entry(info.dataId).values;
   }
 }

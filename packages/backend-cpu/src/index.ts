@@ -1,3 +1,4 @@
 export { CpuBackend } from "./backend-cpu.js";
+export { clearCpuPool, cpuPoolStats, setCpuPoolLimit } from "./buffer-pool.js";
 export { cpuKernelConfigs, registerCpuBackend } from "./register.js";
 export { isCpuWasmEnabled, isCpuWasmSupported, setCpuWasmEnabled } from "./wasm/cpu-wasm.js";

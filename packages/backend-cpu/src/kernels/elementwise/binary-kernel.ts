@@ -1,5 +1,4 @@
 import {
-  allocate,
   broadcastShapes,
   type Dtype,
   type KernelConfig,
@@ -9,6 +8,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocateUnzeroed } from "../../buffer-pool.js";
 
 type Loop = (
   a: TypedArray,
@@ -110,10 +110,19 @@ export type BinaryImpl = (
 
 /** A broadcasting binary implementation on typed arrays from an expression in x and y. */
 export function binaryImpl(expression: string): BinaryImpl {
-  const loops = compileLoops(expression);
+  // one compiled copy per (a, b, out) array types: a loop that has seen several typed-array kinds
+  // reads elements megamorphically, several times slower
+  const compiled = new Map<string, BinaryLoops>();
   return (a, aShape, b, bShape, outDtype) => {
     const shape = broadcastShapes("binary", aShape, bShape);
-    const out = allocate(outDtype, sizeFromShape(shape));
+    // every element is written below
+    const out = allocateUnzeroed(outDtype, sizeFromShape(shape));
+    const key = `${a.constructor.name},${b.constructor.name}>${outDtype}`;
+    let loops = compiled.get(key);
+    if (loops === undefined) {
+      loops = compileLoops(expression);
+      compiled.set(key, loops);
+    }
     if (out.length === 0) return { values: out, shape };
     if (a.length === out.length && b.length === out.length) loops.same(a, b, out);
     else if (a.length === 1 && b.length === out.length) loops.aScalar(a, b, out);

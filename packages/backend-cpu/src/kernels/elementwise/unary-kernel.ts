@@ -1,11 +1,6 @@
-import {
-  allocate,
-  type Dtype,
-  type KernelConfig,
-  type TensorInfo,
-  type TypedArray,
-} from "@rnnkit/core-tensor";
+import type { Dtype, KernelConfig, TensorInfo, TypedArray } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocateUnzeroed } from "../../buffer-pool.js";
 
 /** A unary loop: reads `x` from `a`, writes `o`; attribute values follow in `attrNames` order. */
 type UnaryLoop = (a: TypedArray, o: TypedArray, ...attrs: unknown[]) => void;
@@ -22,14 +17,25 @@ export type UnaryImpl = (
  * in `attrNames` (e.g. `alpha`) and use a scratch variable `t` to keep an intermediate value.
  */
 export function unaryImpl(expression: string, attrNames: readonly string[] = []): UnaryImpl {
-  const loop = new Function(
-    "a",
-    "o",
-    ...attrNames,
-    `"use strict"; let t = 0; for (let i = 0; i < o.length; i++) { const x = a[i]; o[i] = ${expression}; }`,
-  ) as UnaryLoop;
+  const compile = () =>
+    new Function(
+      "a",
+      "o",
+      ...attrNames,
+      `"use strict"; let t = 0; for (let i = 0; i < o.length; i++) { const x = a[i]; o[i] = ${expression}; }`,
+    ) as UnaryLoop;
+  // one compiled copy per (input, output) array type: a loop that has seen Float32Array,
+  // Float64Array and Int32Array reads elements megamorphically, several times slower
+  const loops = new Map<string, UnaryLoop>();
   return (x, outDtype, attrs = {}) => {
-    const out = allocate(outDtype, x.length);
+    // every element is written below
+    const out = allocateUnzeroed(outDtype, x.length);
+    const key = `${x.constructor.name}>${outDtype}`;
+    let loop = loops.get(key);
+    if (loop === undefined) {
+      loop = compile();
+      loops.set(key, loop);
+    }
     loop(x, out, ...attrNames.map((name) => attrs[name]));
     return out;
   };

@@ -1,5 +1,4 @@
 import {
-  allocate,
   broadcastShapes,
   type Dtype,
   type KernelConfig,
@@ -10,6 +9,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 import { broadcastIndex } from "./binary-kernel.js";
 
 /** out = condition ≠ 0 ? a : b, all three broadcast together to `shape`. */

@@ -1,11 +1,6 @@
-import {
-  allocate,
-  type Dtype,
-  type KernelConfig,
-  kernels,
-  type TypedArray,
-} from "@rnnkit/core-tensor";
+import { type Dtype, type KernelConfig, kernels, type TypedArray } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 import { lstmSequenceGradWasm } from "../../wasm/lstm-sequence-wasm.js";
 import { matMulImpl } from "../linalg/mat-mul.js";
 

@@ -9,7 +9,6 @@
  * from contiguous memory. Small products (a row vector, a thin matrix) skip the packing.
  */
 import {
-  allocate,
   type KernelConfig,
   kernels,
   matMulGeometry,
@@ -18,6 +17,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 import { gemmWasm } from "../../wasm/gemm-wasm.js";
 
 /** Micro-tile: MR rows of C by NR columns, 16 accumulators (what fits V8's registers best). */

@@ -1,5 +1,4 @@
 import {
-  allocate,
   type Dtype,
   type KernelConfig,
   kernels,
@@ -8,6 +7,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 
 /**
  * out = zeros(shape); out[o, indices[j], i] += dy[o, j, i], with out seen as [outer, n, inner]

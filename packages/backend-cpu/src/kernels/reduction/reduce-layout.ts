@@ -1,4 +1,5 @@
-import { allocate, type Dtype, sizeFromShape, type TypedArray } from "@rnnkit/core-tensor";
+import { type Dtype, sizeFromShape, type TypedArray } from "@rnnkit/core-tensor";
+import { allocate } from "../../buffer-pool.js";
 
 /**
  * Any reduction over a set of axes, seen as [outer, reduced, inner] blocks after moving the reduced

@@ -1,5 +1,4 @@
 import {
-  allocate,
   type Dtype,
   type KernelConfig,
   kernels,
@@ -7,6 +6,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 import { contiguousLayout } from "./reduce-layout.js";
 
 /**

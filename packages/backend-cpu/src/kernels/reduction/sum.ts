@@ -1,5 +1,4 @@
 import {
-  allocate,
   type Dtype,
   type KernelConfig,
   kernels,
@@ -8,6 +7,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { allocate } from "../../buffer-pool.js";
 import { reduceLayout } from "./reduce-layout.js";
 
 /** Sum over `axes` of a row-major array. */
