@@ -3,6 +3,7 @@
 //   node tooling/scripts/bench.mjs [--only matmul,rnn-train,rnn-generate] [--sizes 256,1024]
 //     [--systems rnnkit-cpu,tfjs-wasm] [--skip tfjs-cpu,brain.js]
 //     rnn-*: [--workloads lstm128,gru128,lstm512,gru512] [--slow-peers] [--full] [--verbose]
+//     memory (opt-in): [--workloads lstm128,lstm512] [--steps 300] [--every 3]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -22,6 +23,8 @@ const sizes = option("sizes")?.split(",").map(Number);
 const systems = option("systems")?.split(",");
 const skip = option("skip")?.split(",");
 const workloads = option("workloads")?.split(",");
+const steps = option("steps") === undefined ? undefined : Number(option("steps"));
+const every = option("every") === undefined ? undefined : Number(option("every"));
 const flag = (name) => process.argv.includes(`--${name}`);
 const outDir = join(root, "bench-results");
 mkdirSync(outDir, { recursive: true });
@@ -47,6 +50,8 @@ for (const suite of suites) {
     systems,
     skip,
     workloads,
+    steps,
+    every,
     slowPeers: flag("slow-peers"),
     full: flag("full"),
     verbose: flag("verbose"),

@@ -106,7 +106,7 @@ function plan(kind, system, hidden, full) {
 }
 
 /** Runs one worker; resolves to its JSON result, or { error } with the tail of its stderr. */
-function runWorker(system, config, { log, verbose, timeoutSeconds }) {
+export function runWorker(system, config, { log, verbose, timeoutSeconds }) {
   const [program, script] = system.command;
   return new Promise((resolve) => {
     const child = spawn(program, [join(systemsDir, script), JSON.stringify(config)], {

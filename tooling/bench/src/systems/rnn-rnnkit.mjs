@@ -1,6 +1,7 @@
 // Worker: the char-RNN workload on rnnkit's CPU backend (built packages, as a user gets them).
-//   node rnn-rnnkit.mjs '{"kind":"train"|"generate","cell":"lstm","hidden":128,"input":"one-hot"|"index",...}'
-// Prints one JSON line with the result on stdout.
+//   node rnn-rnnkit.mjs '{"kind":"train"|"generate"|"memory","cell":"lstm","hidden":128,"input":"one-hot"|"index",...}'
+// Prints one JSON line with the result on stdout. "memory" trains `steps` steps and samples the
+// process's memory every `every` steps (memory.mjs).
 //
 // input "one-hot": the workload as written: x = oneHot(chars) [B, T, V] into GRU/LSTM.forward.
 // input "index": the same model fed character indices instead. Every gate's input part for
@@ -10,6 +11,7 @@ import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
   dispose,
   gather,
+  getBackend,
   memory,
   oneHot,
   Rng,
@@ -24,6 +26,7 @@ import {
 import { Dense, GRU, LSTM } from "@rnnkit/layers-recurrent";
 import { crossEntropy } from "@rnnkit/losses";
 import { Adam } from "@rnnkit/optim";
+import { processMemory, recordWasmMemories, sampleTraining, trackTensorBytes } from "../memory.mjs";
 import {
   BATCH,
   emitResult,
@@ -38,6 +41,9 @@ import {
 
 const config = workerConfig();
 const { cell: cellKind, hidden } = config;
+// memory: the process before the backend is registered and the model and optimizer exist
+const baseline = config.kind === "memory" ? processMemory() : undefined;
+const wasmBytes = config.kind === "memory" ? recordWasmMemories() : undefined;
 registerCpuBackend();
 setBackend("cpu");
 // config.backend: "cpu" (default), "tfjs" (@rnnkit/backend-tfjs on tfjs-wasm) or "gpujs" (mode from
@@ -85,7 +91,8 @@ function zeroStates(batch) {
   return Array.from({ length: cell.stateCount }, () => zeros([batch, hidden]));
 }
 
-async function train() {
+/** The optimizer, the batches and one training step (returns the loss). */
+function trainingStep() {
   const optimizer = new Adam(params, { learningRate: LEARNING_RATE });
   const batches = makeBatches(4, config.seed ?? 1).map(({ inputs, targets }) => {
     const y = tensor(targets, [BATCH, STEPS], "int32");
@@ -114,8 +121,29 @@ async function train() {
       optimizer.step(grads);
       return loss;
     });
+  return { step, batches };
+}
+
+async function train() {
+  const { step, batches } = trainingStep();
   const { times, losses } = await timeTraining(step, batches, config);
   return { times, losses, tensorsAfter: memory().numTensors };
+}
+
+/** `steps` training steps; between steps: process memory, live tensors and their bytes. */
+async function trainMemory() {
+  const backend = getBackend();
+  const tracker = trackTensorBytes(backend);
+  const { step, batches } = trainingStep();
+  const probe = () => ({
+    ...processMemory(),
+    tensors: memory().numTensors,
+    tensorBytes: backend.memory().numBytes,
+    tensorPeakBytes: tracker?.takePeak(),
+    wasmBytes: wasmBytes(),
+  });
+  const result = await sampleTraining(step, batches, config, probe);
+  return { baseline, ...result };
 }
 
 function generate() {
@@ -161,6 +189,11 @@ function generate() {
   return { rates, tensorsAfter: memory().numTensors };
 }
 
-const result = config.kind === "generate" ? generate() : await train();
+const result =
+  config.kind === "generate"
+    ? generate()
+    : config.kind === "memory"
+      ? await trainMemory()
+      : await train();
 emitResult({ ...result, input: config.input ?? "one-hot" });
 process.exit(0);

@@ -1,12 +1,13 @@
 """Worker: the char-RNN workload on PyTorch CPU (Debian's python3-torch, run by /usr/bin/python3).
 
-    /usr/bin/python3 rnn-torch.py '{"kind": "train"|"generate", "cell": "lstm", "hidden": 128,
+    /usr/bin/python3 rnn-torch.py '{"kind": "train"|"generate"|"memory", "cell": "lstm", "hidden": 128,
                                     "threads": 2, "warmup": 3, "steps": 20, ...}'
 
 nn.LSTM / nn.GRU (batch_first) + nn.Linear(H, V) at every step, F.cross_entropy on the logits,
 torch.optim.Adam lr 2e-3, one-hot input. Generation: batch 1, one forward per character, state
 carried, logits to the host, sampled there as in the JS workers. Prints one JSON line on stdout;
-if torch cannot be imported it prints {"unavailable": "<why>"} and exits 0.
+if torch cannot be imported it prints {"unavailable": "<why>"} and exits 0. "memory" trains
+`steps` steps and samples VmRSS / VmHWM every `every` steps (as memory.mjs does for the JS workers).
 """
 
 import json
@@ -28,6 +29,21 @@ try:
 except ImportError as error:  # no python3-torch on this machine
     emit({"unavailable": f"{type(error).__name__}: {error}"})
     sys.exit(0)
+
+
+def process_memory():
+    """VmRSS and VmHWM (the peak RSS of this process image) in bytes, from /proc/self/status."""
+    fields = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                fields[name] = int(value.split()[0]) * 1024
+    return {"rss": fields["VmRSS"], "hwm": fields["VmHWM"]}
+
+
+# memory: the process after `import torch`, before the model and the optimizer exist
+baseline = process_memory() if config.get("kind") == "memory" else None
 
 V, T, B, LEARNING_RATE = 65, 64, 32, 2e-3
 H = config["hidden"]
@@ -123,6 +139,31 @@ def train():
     return {"times": times, "losses": losses}
 
 
+def train_memory():
+    """`steps` training steps; a sample before the first, after the first, every `every`, the last."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
+    batches = make_batches(4, config.get("seed", 1))
+    samples = [{"step": 0, **process_memory()}]
+    losses = []
+    steps, every = config["steps"], config["every"]
+    started = time.perf_counter()
+    for s in range(steps):
+        x, y = batches[s % len(batches)]
+        optimizer.zero_grad(set_to_none=True)
+        logits, _ = model(x)
+        loss = F.cross_entropy(logits.reshape(-1, V), y.reshape(-1))
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+        done = s + 1
+        if done == 1 or done % every == 0 or done == steps:
+            seconds = time.perf_counter() - started
+            samples.append({"step": done, "seconds": seconds, **process_memory()})
+            if done % (every * 10) == 0:
+                print(f"memory: step {done}", file=sys.stderr)
+    return {"baseline": baseline, "samples": samples, "lossFirst": losses[0], "lossLast": losses[-1]}
+
+
 def sample(logits, rand):
     """Host sampling as sampleFromLogits in rnn-workload.mjs."""
     top = max(logits)
@@ -162,5 +203,10 @@ def generate():
     return {"rates": rates}
 
 
-result = generate() if config["kind"] == "generate" else train()
-emit({**result, "torch": torch.__version__, "threads": torch.get_num_threads(), **blas()})
+kinds = {"generate": generate, "memory": train_memory, "train": train}
+result = kinds[config["kind"]]()
+details = {"torch": torch.__version__, "threads": torch.get_num_threads(), **blas()}
+if config["kind"] == "memory":
+    emit({**result, "details": details})
+else:
+    emit({**result, **details})
