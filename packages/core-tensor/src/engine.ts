@@ -260,10 +260,33 @@ class Engine {
   /**
    * Reverse pass over a tape: returns d(sum(y · dy))/d(source) for every source (undefined where the
    * source does not reach y). Must run inside a tidy that keeps the returned tensors.
+   * Gradients are freed as soon as nothing needs them: an output's gradient once its node is
+   * processed (every consumer of an output comes later on the tape), a partial sum once the next
+   * term is added, and whatever a gradient function makes besides its results (a tidy per node).
    */
   backward(tape: Tape, y: Tensor, dy: Tensor, sources: readonly Tensor[]): (Tensor | undefined)[] {
+    const firstId = this.state.nextTensorId; // tensors made from here on belong to this pass
     const grads = new Map<number, Tensor>();
-    grads.set(y.id, dy);
+    const uses = new Map<Tensor, number>(); // how many entries of `grads` hold each tensor
+    const hold = (id: number, g: Tensor): void => {
+      grads.set(id, g);
+      uses.set(g, (uses.get(g) ?? 0) + 1);
+    };
+    const freeIfUnused = (g: Tensor): void => {
+      if (!uses.has(g) && g.id >= firstId) this.disposeTensor(g);
+    };
+    const drop = (id: number): void => {
+      const g = grads.get(id);
+      if (g === undefined) return;
+      grads.delete(id);
+      const count = (uses.get(g) as number) - 1;
+      if (count > 0) uses.set(g, count);
+      else {
+        uses.delete(g);
+        freeIfUnused(g);
+      }
+    };
+    hold(y.id, dy);
     for (let n = tape.nodes.length - 1; n >= 0; n--) {
       const node = tape.nodes[n] as TapeNode;
       const outputGrads = node.outputs.map((o) => grads.get(o.id));
@@ -272,38 +295,55 @@ class Engine {
       if (config === undefined) {
         throw new RnnkitError("grad", `no gradient is registered for kernel "${node.kernelName}"`);
       }
-      const dys = node.outputs.map(
-        (o, i) =>
-          outputGrads[i] ?? this.makeTensorFromValues(allocate(o.dtype, o.size), o.shape, o.dtype),
-      );
-      const thunks = config.gradFunc(dys[0] as Tensor, {
-        inputs: node.inputs,
-        outputs: node.outputs,
-        attrs: node.attrs,
-        dys,
-      });
-      for (const [name, input] of Object.entries(node.inputs)) {
-        if (!tape.tracked.has(input.id) || !isFloat(input.dtype)) continue;
-        const thunk = thunks[name];
-        if (thunk === undefined) {
-          throw new RnnkitError(
-            "grad",
-            `the gradient of "${node.kernelName}" gives nothing for input "${name}"`,
-          );
-        }
-        const g = thunk();
-        if (!sameShape(g.shape, input.shape)) {
-          throw new RnnkitError(
-            "grad",
-            `the gradient of "${node.kernelName}" for input "${name}" has shape ${shapeToString(g.shape)}, the input is ${shapeToString(input.shape)}`,
-          );
-        }
-        const previous = grads.get(input.id);
-        grads.set(
-          input.id,
-          previous === undefined ? g : (this.runKernel("Add", { a: previous, b: g }) as Tensor),
-        );
+      const targets: Tensor[] = [];
+      for (const name in node.inputs) {
+        const input = node.inputs[name] as Tensor;
+        if (tape.tracked.has(input.id) && isFloat(input.dtype)) targets.push(input);
       }
+      const computed = this.tidy(() => {
+        const dys = node.outputs.map(
+          (o, i) =>
+            outputGrads[i] ??
+            this.makeTensorFromValues(allocate(o.dtype, o.size), o.shape, o.dtype),
+        );
+        const thunks = config.gradFunc(dys[0] as Tensor, {
+          inputs: node.inputs,
+          outputs: node.outputs,
+          attrs: node.attrs,
+          dys,
+        });
+        return Object.entries(node.inputs)
+          .filter(([, input]) => targets.includes(input))
+          .map(([name, input]) => {
+            const thunk = thunks[name];
+            if (thunk === undefined) {
+              throw new RnnkitError(
+                "grad",
+                `the gradient of "${node.kernelName}" gives nothing for input "${name}"`,
+              );
+            }
+            const g = thunk();
+            if (!sameShape(g.shape, input.shape)) {
+              throw new RnnkitError(
+                "grad",
+                `the gradient of "${node.kernelName}" for input "${name}" has shape ${shapeToString(g.shape)}, the input is ${shapeToString(input.shape)}`,
+              );
+            }
+            return [input, g] as const;
+          });
+      });
+      for (const [input, g] of computed) {
+        const previous = grads.get(input.id);
+        if (previous === undefined) {
+          hold(input.id, g);
+          continue;
+        }
+        const total = this.runKernel("Add", { a: previous, b: g }) as Tensor;
+        drop(input.id);
+        freeIfUnused(g);
+        hold(input.id, total);
+      }
+      for (const o of node.outputs) drop(o.id);
     }
     return sources.map((s) => grads.get(s.id));
   }
