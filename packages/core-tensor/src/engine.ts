@@ -266,6 +266,7 @@ class Engine {
    */
   backward(tape: Tape, y: Tensor, dy: Tensor, sources: readonly Tensor[]): (Tensor | undefined)[] {
     const firstId = this.state.nextTensorId; // tensors made from here on belong to this pass
+    const sourceIds = new Set(sources.map((s) => s.id));
     const grads = new Map<number, Tensor>();
     const uses = new Map<Tensor, number>(); // how many entries of `grads` hold each tensor
     const hold = (id: number, g: Tensor): void => {
@@ -343,7 +344,8 @@ class Engine {
         freeIfUnused(g);
         hold(input.id, total);
       }
-      for (const o of node.outputs) drop(o.id);
+      // every consumer of these outputs came later on the tape: their gradients are complete
+      for (const o of node.outputs) if (!sourceIds.has(o.id)) drop(o.id);
     }
     return sources.map((s) => grads.get(s.id));
   }
