@@ -40,10 +40,32 @@ type RepeatLoop = (a: TypedArray, b: TypedArray, out: TypedArray, r: number) => 
 function compileLoops(expression: string): BinaryLoops {
   const body = `"use strict";
   return {
-    same(a, b, o) { for (let i = 0; i < o.length; i++) { const x = a[i], y = b[i]; o[i] = ${expression}; } },
+    same(a, b, o) {
+      const n = o.length; let i = 0;
+      for (; i + 3 < n; i += 4) {
+        let x = a[i], y = b[i]; o[i] = ${expression};
+        x = a[i + 1]; y = b[i + 1]; o[i + 1] = ${expression};
+        x = a[i + 2]; y = b[i + 2]; o[i + 2] = ${expression};
+        x = a[i + 3]; y = b[i + 3]; o[i + 3] = ${expression};
+      }
+      for (; i < n; i++) { const x = a[i], y = b[i]; o[i] = ${expression}; }
+    },
     aScalar(a, b, o) { const x = a[0]; for (let i = 0; i < o.length; i++) { const y = b[i]; o[i] = ${expression}; } },
     bScalar(a, b, o) { const y = b[0]; for (let i = 0; i < o.length; i++) { const x = a[i]; o[i] = ${expression}; } },
-    bInner(a, b, o) { const n = b.length; for (let i = 0, j = 0; i < o.length; i++) { const x = a[i], y = b[j]; o[i] = ${expression}; if (++j === n) j = 0; } },
+    bInner(a, b, o) {
+      const n = b.length;
+      for (let row = 0; row < o.length; row += n) {
+        let j = 0;
+        for (; j + 3 < n; j += 4) {
+          const i = row + j;
+          let x = a[i], y = b[j]; o[i] = ${expression};
+          x = a[i + 1]; y = b[j + 1]; o[i + 1] = ${expression};
+          x = a[i + 2]; y = b[j + 2]; o[i + 2] = ${expression};
+          x = a[i + 3]; y = b[j + 3]; o[i + 3] = ${expression};
+        }
+        for (; j < n; j++) { const x = a[row + j], y = b[j]; o[row + j] = ${expression}; }
+      }
+    },
     bOuter(a, b, o, r) { for (let j = 0, i = 0; j < b.length; j++) { const y = b[j]; for (const e = i + r; i < e; i++) { const x = a[i]; o[i] = ${expression}; } } },
     aOuter(a, b, o, r) { for (let j = 0, i = 0; j < a.length; j++) { const x = a[j]; for (const e = i + r; i < e; i++) { const y = b[i]; o[i] = ${expression}; } } },
     general(a, b, o, ia, ib) { for (let i = 0; i < o.length; i++) { const x = a[ia[i]], y = b[ib[i]]; o[i] = ${expression}; } },
