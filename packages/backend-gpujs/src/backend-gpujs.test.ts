@@ -1,5 +1,6 @@
 import {
   add,
+  lstmSequence,
   matMul,
   memory,
   mul,
@@ -102,6 +103,31 @@ describe.each(["webasm", "webgpu", "cpu"] as const)("gpujs in %s mode", (mode) =
       expect(p[0]).toBe(1);
       expect(p[2]).toBe(0);
     });
+  });
+
+  it("runs an LSTM sequence in T + 3 launches and two copy batches, its gradient leaking nothing", () => {
+    setBackend("gpujs");
+    const [B, T, H] = [2, 5, 3];
+    const values = (n: number, scale: number) =>
+      Array.from({ length: n }, (_, k) => Math.sin(k * 1.7 + scale) * scale);
+    const xProj = tensor(values(B * T * 4 * H, 0.9), [B, T, 4 * H]);
+    const h0 = tensor(values(B * H, 0.3), [B, H]);
+    const c0 = tensor(values(B * H, 0.4), [B, H]);
+    const w = tensor(values(4 * H * H, 0.5), [4 * H, H]);
+    const before = backend.launchCounts();
+    const hN = tidy(() => lstmSequence(xProj, h0, c0, w).h);
+    const after = backend.launchCounts();
+    expect(after.launches - before.launches).toBe(T + 3);
+    expect(after.gathers - before.gathers).toBe(2);
+    expect(hN.dataSync().every(Number.isFinite)).toBe(true);
+    hN.dispose();
+    const buffers = backend.device.bufferCount();
+    const grad = valueAndGrads((x, h, c, weight) => sum(lstmSequence(x, h, c, weight).output));
+    for (let i = 0; i < 2; i++) {
+      tidy(() => grad([xProj, h0, c0, w]).grads.map((g) => g.dataSync()));
+    }
+    expect(backend.device.bufferCount()).toBe(buffers);
+    for (const t of [xProj, h0, c0, w]) t.dispose();
   });
 
   it("leaks no handle over 1,000 training-like steps", () => {

@@ -41,6 +41,8 @@ export class GpujsBackend implements Backend {
   private readonly store = new Map<DataId, Entry>();
   /** A 1-element buffer bound in place of empty inputs (gpu.js cannot bind empty arrays). */
   private placeholder: DeviceBuffer | undefined;
+  /** Kernel launches and device-side gathers (copy batches) since creation. */
+  private readonly counts = { launches: 0, gathers: 0 };
 
   constructor(device: Device) {
     this.device = device;
@@ -140,6 +142,7 @@ export class GpujsBackend implements Backend {
     if (program.size > 0) {
       const buffers = inputs.map((info) => this.entry(info.dataId).storage.buffer ?? this.empty());
       buffer = this.device.run(program, buffers);
+      this.counts.launches++;
     }
     const storage: Storage = { buffer, length: program.size, refs: 0 };
     let offset = 0;
@@ -153,6 +156,51 @@ export class GpujsBackend implements Backend {
       offset += size;
       return info;
     });
+  }
+
+  /**
+   * New tensors made by copying regions of existing ones on the device (no kernel launch; in
+   * webgpu one message and one command buffer for all): each output is the concatenation of its
+   * `parts` (`length` values of `info` from `start` on), split into consecutive `views`.
+   */
+  gather(
+    outputs: readonly {
+      parts: readonly { info: TensorInfo; start: number; length: number }[];
+      views: readonly { shape: readonly number[]; dtype: Dtype }[];
+    }[],
+  ): TensorInfo[][] {
+    const buffers = this.device.gather(
+      outputs.map(({ parts }) =>
+        parts.map(({ info, start, length }) => {
+          const entry = this.entry(info.dataId);
+          if (start < 0 || start + length > entry.size || entry.storage.buffer === undefined) {
+            throw new RnnkitError("gpujs backend", "gather: a part lies outside its tensor");
+          }
+          return { buffer: entry.storage.buffer, offset: entry.offset + start, length };
+        }),
+      ),
+    );
+    this.counts.gathers++;
+    return outputs.map(({ views }, k) => {
+      const buffer = buffers[k] as DeviceBuffer;
+      const storage: Storage = { buffer, length: buffer.length, refs: 0 };
+      let offset = 0;
+      return views.map((v) => {
+        const size = sizeFromShape(v.shape);
+        const info = {
+          dataId: this.adopt(storage, offset, size, v.dtype),
+          shape: v.shape,
+          dtype: v.dtype,
+        };
+        offset += size;
+        return info;
+      });
+    });
+  }
+
+  /** Kernel launches and gathers run so far (launches dominate the cost of small ops on a GPU). */
+  launchCounts(): { launches: number; gathers: number } {
+    return { ...this.counts };
   }
 
   /** The same values seen with another dtype or as a region of the input (no copy). */

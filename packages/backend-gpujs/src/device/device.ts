@@ -6,6 +6,13 @@ export interface DeviceBuffer {
   readonly length: number;
 }
 
+/** `length` values of `buffer` from `offset` on. */
+export interface BufferPart {
+  buffer: DeviceBuffer;
+  offset: number;
+  length: number;
+}
+
 /** Where gpu.js kernels run: in this thread, or in a worker that owns a WebGPU device. */
 export interface Device {
   /** The gpu.js mode actually running (checked on the compiled kernels, never assumed). */
@@ -16,6 +23,11 @@ export interface Device {
   upload(values: Float32Array): DeviceBuffer;
   /** Runs `program` on the inputs (in order) and returns its new, immutable output buffer. */
   run(program: Program, inputs: readonly DeviceBuffer[]): DeviceBuffer;
+  /**
+   * New buffers, each the concatenation of its parts: plain copies on the device (WebGPU
+   * copyBufferToBuffer, all in one command buffer), no kernel launch.
+   */
+  gather(outputs: readonly (readonly BufferPart[])[]): DeviceBuffer[];
   /** Reads a buffer back (blocking). */
   download(buffer: DeviceBuffer): Float32Array;
   /** Frees a buffer. */

@@ -1,7 +1,7 @@
 import { RnnkitError } from "@rnnkit/core-tensor";
 import { platform } from "#device-platform";
 import type { GpujsMode } from "../gpujs-mode.js";
-import type { Device, DeviceBuffer } from "./device.js";
+import type { BufferPart, Device, DeviceBuffer } from "./device.js";
 import type { GpuInstance, GpujsModule, KernelRunner } from "./gpujs-module.js";
 import { type Program, programKey } from "./program.js";
 
@@ -84,6 +84,22 @@ export class InlineDevice implements Device {
     );
     this.live++;
     return { length: program.size, value } as InlineBuffer;
+  }
+
+  gather(outputs: readonly (readonly BufferPart[])[]): DeviceBuffer[] {
+    return outputs.map((parts) => {
+      const size = parts.reduce((acc, p) => acc + p.length, 0);
+      const values = new Float32Array(size);
+      let at = 0;
+      for (const part of parts) {
+        // GL textures are read back and uploaded again (slow, but only cpu/webasm/webgpu matter)
+        values.set(this.download(part.buffer).subarray(part.offset, part.offset + part.length), at);
+        at += part.length;
+      }
+      if (this.resident) return this.upload(values);
+      this.live++;
+      return { length: size, value: values } as InlineBuffer;
+    });
   }
 
   download(buffer: DeviceBuffer): Float32Array {

@@ -6,7 +6,7 @@ import {
   Worker,
 } from "node:worker_threads";
 import { RnnkitError } from "@rnnkit/core-tensor";
-import type { Device, DeviceBuffer } from "./device.js";
+import type { BufferPart, Device, DeviceBuffer } from "./device.js";
 import type { DawnBackend, WebgpuDeviceOptions } from "./platform.js";
 import { type Program, programKey } from "./program.js";
 import { WORKER_SCRIPT } from "./worker-script.js";
@@ -113,6 +113,23 @@ export class WorkerDevice implements Device {
     }
     this.live++;
     return { length: program.size, id } as WorkerBuffer;
+  }
+
+  gather(outputs: readonly (readonly BufferPart[])[]): DeviceBuffer[] {
+    const made: WorkerBuffer[] = [];
+    const message = outputs.map((parts) => {
+      const id = this.nextId++;
+      const size = parts.reduce((acc, p) => acc + p.length, 0);
+      made.push({ length: size, id });
+      return {
+        id,
+        size,
+        parts: parts.map((p) => [(p.buffer as WorkerBuffer).id, p.offset, p.length]),
+      };
+    });
+    this.post({ op: "gather", outputs: message });
+    this.live += made.length;
+    return made;
   }
 
   download(buffer: DeviceBuffer): Float32Array {

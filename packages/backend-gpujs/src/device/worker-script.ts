@@ -15,6 +15,8 @@ const kernels = new Map();
 const buffers = new Map();
 let gpujs;
 let gpu;
+// a built kernel whose context (the shared device) and readback serve buffers made by "gather"
+let reference;
 let pending;
 let chain = Promise.resolve();
 
@@ -61,6 +63,9 @@ async function setup() {
     gpujs = require(gpujsPath);
     gpu = new gpujs.GPU({ mode: "webgpu" });
     if (gpu.mode !== "webgpu") throw new Error("gpu.js chose mode " + gpu.mode + " instead of webgpu");
+    const probe = kernelFor("upload|1", { source: "function (a) { return a[this.thread.x]; }", size: 1 });
+    (await launch(probe, [new Float32Array(1)])).delete();
+    reference = probe.kernel;
     return describe(adapter.info || {}, backend);
   }
   throw new Error("no WebGPU adapter (" + failures.join("; ") + ")");
@@ -110,6 +115,27 @@ async function handle(message) {
       const kernel = kernelFor(message.key, message.program);
       const args = message.inputs.map(buffer);
       buffers.set(message.id, await launch(kernel, args));
+      return {};
+    }
+    case "gather": {
+      // copies only: STORAGE (bindable as a kernel argument) | COPY_SRC | COPY_DST
+      const device = reference.context.device;
+      const encoder = device.createCommandEncoder();
+      for (const out of message.outputs) {
+        const target = device.createBuffer({ size: Math.max(out.size, 1) * 4, usage: 0x80 | 0x4 | 0x8 });
+        let at = 0;
+        for (const [source, offset, length] of out.parts) {
+          if (length > 0) encoder.copyBufferToBuffer(buffer(source).buffer, offset * 4, target, at * 4, length * 4);
+          at += length;
+        }
+        buffers.set(out.id, new gpujs.WebGPUBufferResult({
+          buffer: target,
+          output: [out.size],
+          context: reference.context,
+          kernel: reference,
+        }));
+      }
+      device.queue.submit([encoder.finish()]);
       return {};
     }
     case "read": {

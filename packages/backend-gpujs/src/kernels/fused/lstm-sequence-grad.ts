@@ -1,0 +1,198 @@
+import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
+import type { GpujsBackend } from "../../backend-gpujs.js";
+import { at, quotient } from "../source.js";
+import { tanhStatements } from "./activation.js";
+import { FUSED_STEP_WORK, position, reorderSteps } from "./sequence-layout.js";
+
+/**
+ * Backpropagation through an LSTM sequence, last processed step first, with T + 3 launches: dhSeq in
+ * step order (1), one per step, dXProj back in batch-major order (1) and dW_hh as one product over
+ * all T·B rows (1). Per step s one gather-made buffer S_s = [dhSeq_s | gates_s | c_s | c_{s−1}] and
+ * the carried R = [dh_rec | dc] are the inputs; the launch writes the next R and this step's dGates,
+ * [dh_rec' | dc' | dGates] (B·6H). For unit (b, p):
+ *   dh = dhSeq + dh_rec,  dc̃ = dc + dh∘o∘(1 − tanh²c_s)
+ *   di = dc̃·g·i(1−i),  df = dc̃·c_{s−1}·f(1−f),  dg = dc̃·i(1−g²),  do = dh·tanh(c_s)·o(1−o)
+ *   dc' = dc̃∘f,  dh_rec'[b,j] = Σ_p Σ_gate dGates[b, gate·H + p]·W_hh[gate·H + p, j]
+ * (a dh_rec' thread recomputes its row's dGates). For large B·H² a step is two launches instead
+ * ([dc' | dGates], then [dh_rec' | dc']). Then dW_hh = Σ_s dGates_sᵀ·h_{s−1}.
+ */
+export const lstmSequenceGradConfig: KernelConfig<GpujsBackend> = {
+  kernelName: kernels.LstmSequenceGrad,
+  backendName: "gpujs",
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const i = inputs as kernels.LstmSequenceGradInputs;
+    const { goBackwards } = attrs as kernels.LstmSequenceAttrs;
+    const [B, T, H] = i.hSeq.shape as [number, number, number];
+    const G = 4 * H;
+    const BH = B * H;
+    const BG = B * G;
+    const dtype = i.h0.dtype;
+    const geometry = { B, T, goBackwards };
+    const fused = B * H * H <= FUSED_STEP_WORK;
+    const dhSteps = reorderSteps(backend, i.dhSeq, H, geometry, true, dtype);
+    const split = backend.gather([
+      ...Array.from({ length: T }, (_, s) => ({
+        parts: [
+          { info: dhSteps, start: s * BH, length: BH },
+          { info: i.gates, start: s * BG, length: BG },
+          { info: i.cSeq, start: s * BH, length: BH },
+          s > 0
+            ? { info: i.cSeq, start: (s - 1) * BH, length: BH }
+            : { info: i.c0, start: 0, length: BH },
+        ],
+        views: [{ shape: [3 * BH + BG], dtype }],
+      })),
+      {
+        parts: [
+          { info: i.dhN, start: 0, length: BH },
+          { info: i.dcN, start: 0, length: BH },
+        ],
+        views: [{ shape: [2 * BH], dtype }],
+      },
+    ]);
+    backend.disposeData(dhSteps.dataId);
+    const wo = backend.offset(i.weightHh);
+    // the gradients of unit (b, p) of one step, names suffixed by `x`
+    const unit = (b: string, p: string, x: string) => `const k${x} = ${b} * ${H} + ${p};
+    const r${x} = ${BH} + ${b} * ${G} + ${p};
+    const i${x} = S[r${x}];
+    const f${x} = S[r${x} + ${H}];
+    const g${x} = S[r${x} + ${2 * H}];
+    const o${x} = S[r${x} + ${3 * H}];
+    const dh${x} = S[k${x}] + R[k${x}];
+    const cn${x} = S[${BH + BG} + k${x}];
+    ${tanhStatements(`cn${x}`, `tc${x}`)}
+    const dct${x} = R[${BH} + k${x}] + dh${x} * o${x} * (1.0 - tc${x} * tc${x});
+    const di${x} = dct${x} * g${x} * i${x} * (1.0 - i${x});
+    const df${x} = dct${x} * S[${2 * BH + BG} + k${x}] * f${x} * (1.0 - f${x});
+    const dg${x} = dct${x} * i${x} * (1.0 - g${x} * g${x});
+    const do${x} = dh${x} * tc${x} * o${x} * (1.0 - o${x});`;
+    // [dc' | dGates] from `base` on in the output
+    const elementwise = (base: number) => `if (i < ${base + BH}) {
+    const ec = i - ${base};
+    const bc = ${quotient("ec", H)};
+    const jc = ec - bc * ${H};
+    ${unit("bc", "jc", "c")}
+    out = dctc * fc;
+  } else {
+    const eg = i - ${base + BH};
+    const bg = ${quotient("eg", G)};
+    const col = eg - bg * ${G};
+    const gate = ${quotient("col", H)};
+    const jg = col - gate * ${H};
+    ${unit("bg", "jg", "g")}
+    out = dog;
+    if (gate === 0) {
+      out = dig;
+    } else if (gate === 1) {
+      out = dfg;
+    } else if (gate === 2) {
+      out = dgg;
+    }
+  }`;
+    const fusedSource = `function (S, R, w) {
+  const i = this.thread.x;
+  let out = 0.0;
+  if (i < ${BH}) {
+    const b = ${quotient("i", H)};
+    const j = i - b * ${H};
+    for (let p = 0; p < this.constants.H; p++) {
+      ${unit("b", "p", "a")}
+      out += dia * ${at("w", wo, `p * ${H} + j`)} + dfa * ${at("w", wo, `(${H} + p) * ${H} + j`)} + dga * ${at("w", wo, `(${2 * H} + p) * ${H} + j`)} + doa * ${at("w", wo, `(${3 * H} + p) * ${H} + j`)};
+    }
+  } else ${elementwise(BH)}
+  return out;
+}`;
+    const elementwiseSource = `function (S, R) {
+  const i = this.thread.x;
+  let out = 0.0;
+  ${elementwise(0)}
+  return out;
+}`;
+    // [dh_rec' | dc'] from A = [dc' | dGates]: dh_rec'[b,j] = Σ_q dGates[b,q]·W_hh[q,j]
+    const recurrentSource = `function (a, w) {
+  const i = this.thread.x;
+  let out = 0.0;
+  if (i < ${BH}) {
+    const b = ${quotient("i", H)};
+    const j = i - b * ${H};
+    for (let q = 0; q < this.constants.G; q++) {
+      out += a[${BH} + b * ${G} + q] * ${at("w", wo, `q * ${H} + j`)};
+    }
+  } else {
+    out = a[i - ${BH}];
+  }
+  return out;
+}`;
+    const weight = i.weightHh;
+    let R = (split[T] as TensorInfo[])[0] as TensorInfo;
+    const carried: TensorInfo[] = [R];
+    const dGateParts: { info: TensorInfo; start: number; length: number }[] = new Array(T);
+    for (let s = T - 1; s >= 0; s--) {
+      const S = (split[s] as TensorInfo[])[0] as TensorInfo;
+      if (fused) {
+        R = backend.run(
+          { source: fusedSource, size: 2 * BH + BG, constants: { H } },
+          [S, R, weight],
+          [2 * BH + BG],
+          dtype,
+        );
+        dGateParts[s] = { info: R, start: 2 * BH, length: BG };
+      } else {
+        const a = backend.run(
+          { source: elementwiseSource, size: BH + BG },
+          [S, R],
+          [BH + BG],
+          dtype,
+        );
+        R = backend.run(
+          { source: recurrentSource, size: 2 * BH, constants: { G } },
+          [a, weight],
+          [2 * BH],
+          dtype,
+        );
+        dGateParts[s] = { info: a, start: BH, length: BG };
+        carried.push(a);
+      }
+      backend.disposeData(S.dataId);
+      carried.push(R);
+    }
+    const dGates = (
+      (
+        backend.gather([{ parts: dGateParts, views: [{ shape: [T, B, G], dtype }] }]) as [
+          TensorInfo[],
+        ]
+      )[0] as [TensorInfo]
+    )[0];
+    const dXProj = reorderSteps(backend, dGates, G, geometry, false, dtype);
+    // dW_hh[q,j] = Σ_s Σ_b dGates[s,b,q]·h_{s−1}[b,j], h_{−1} = h0, h_{s−1} = hSeq[b, t(s−1)]
+    const dWeightHh = backend.run(
+      {
+        source: `function (dg, hs, h0) {
+  const i = this.thread.x;
+  const q = ${quotient("i", H)};
+  const j = i - q * ${H};
+  let sum = 0.0;
+  for (let b = 0; b < this.constants.B; b++) {
+    sum += dg[b * ${G} + q] * ${at("h0", backend.offset(i.h0), `b * ${H} + j`)};
+  }
+  for (let s = 1; s < this.constants.T; s++) {
+    for (let b = 0; b < this.constants.B; b++) {
+      sum += dg[(s * ${B} + b) * ${G} + q] * ${at("hs", backend.offset(i.hSeq), `(b * ${T} + ${position("(s - 1)", geometry)}) * ${H} + j`)};
+    }
+  }
+  return sum;
+}`,
+        size: G * H,
+        constants: { B, T },
+      },
+      [dGates, i.hSeq, i.h0],
+      [G, H],
+      dtype,
+    );
+    const dH0 = backend.view(R, [B, H], dtype, 0);
+    const dC0 = backend.view(R, [B, H], dtype, BH);
+    for (const info of [dGates, ...carried]) backend.disposeData(info.dataId);
+    return [dXProj, dH0, dC0, dWeightHh];
+  },
+};
