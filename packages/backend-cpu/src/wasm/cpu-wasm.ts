@@ -67,6 +67,15 @@ export interface LstmExports {
     hNew: number,
     cNew: number,
   ): void;
+  permuteRows(
+    batchFirst: number,
+    stepMajor: number,
+    batch: number,
+    steps: number,
+    width: number,
+    backwards: number,
+    toStepMajor: number,
+  ): void;
   lstmBackward(
     batch: number,
     hidden: number,

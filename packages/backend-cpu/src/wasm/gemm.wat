@@ -107,9 +107,28 @@
   (func $packA
     (param $a i32) (param $lda i32) (param $transA i32) (param $p0 i32) (param $kc i32)
     (param $i0 i32) (param $mc i32) (param $pa i32)
-    (local $ir i32) (local $ii i32) (local $i i32) (local $dst i32)
+    (local $ir i32) (local $ii i32) (local $i i32) (local $dst i32) (local $src i32) (local $p i32)
     (loop $panels
       (local.set $ii (i32.const 0))
+      (if (i32.and (local.get $transA) (i32.le_s (i32.add (local.get $ir) (i32.const 4)) (local.get $mc)))
+        (then
+          ;; a full panel of a transposed A: the 4 rows i0+ir … +3 of op(A) are 4 consecutive floats
+          ;; of each stored row p, one vector copy per p
+          (local.set $dst (i32.add (local.get $pa)
+            (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
+          (local.set $src (i32.add (local.get $a)
+            (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $lda))
+                              (i32.add (local.get $i0) (local.get $ir))) (i32.const 2))))
+          (local.set $p (local.get $kc))
+          (loop $copy
+            (v128.store (local.get $dst) (v128.load (local.get $src)))
+            (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+            (local.set $src (i32.add (local.get $src) (i32.shl (local.get $lda) (i32.const 2))))
+            (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+            (br_if $copy (local.get $p)))
+          ;; the row loop below has nothing left to do for this panel
+          (local.set $ii (i32.const 4))))
+      (if (i32.lt_s (local.get $ii) (i32.const 4)) (then
       (loop $rows
         ;; this row's kc values go to every MR-th float of the panel
         (local.set $dst (i32.add (local.get $pa)
@@ -132,7 +151,7 @@
                   (local.get $dst) (i32.const 16) (local.get $kc)))))
           (else (call $zeroStrided (local.get $dst) (i32.const 16) (local.get $kc))))
         (local.set $ii (i32.add (local.get $ii) (i32.const 1)))
-        (br_if $rows (i32.lt_s (local.get $ii) (i32.const 4))))
+        (br_if $rows (i32.lt_s (local.get $ii) (i32.const 4))))))
       (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
       (br_if $panels (i32.lt_s (local.get $ir) (local.get $mc)))))
 

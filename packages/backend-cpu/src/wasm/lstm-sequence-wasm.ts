@@ -7,30 +7,29 @@
  * the caller then runs its TypeScript code.
  */
 import type { LstmSequenceGradArrays } from "../kernels/fused/lstm-sequence-grad.js";
-import { cpuWasm } from "./cpu-wasm.js";
+import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
 
-/** Copies rows of `width` floats between batch-first [B,T,·] and processing-order [T,B,·] layouts. */
+/**
+ * Copies rows of `width` floats between a batch-first [B,T,·] array outside WebAssembly memory and
+ * processing order [T,B,·] at `at`, through the staging region `stage` (one bulk copy, then
+ * lstm.wat's permuteRows).
+ */
 function reorder(
-  view: Float32Array,
+  wasm: CpuWasm,
   batchFirst: Float32Array,
   at: number,
+  stage: number,
   batch: number,
   steps: number,
   width: number,
   goBackwards: boolean,
   toWasm: boolean,
 ): void {
-  const base = at >> 2;
-  for (let s = 0; s < steps; s++) {
-    const t = goBackwards ? steps - 1 - s : s;
-    for (let b = 0; b < batch; b++) {
-      const from = (b * steps + t) * width;
-      const to = base + (s * batch + b) * width;
-      if (toWasm) view.set(batchFirst.subarray(from, from + width), to);
-      else batchFirst.set(view.subarray(to, to + width), from);
-    }
-  }
+  const n = batch * steps * width;
+  if (toWasm) wasm.view().set(batchFirst.subarray(0, n), stage >> 2);
+  wasm.lstm.permuteRows(stage, at, batch, steps, width, goBackwards ? 1 : 0, toWasm ? 1 : 0);
+  if (!toWasm) batchFirst.set(wasm.view().subarray(stage >> 2, (stage >> 2) + n));
 }
 
 export function lstmSequenceWasm(
@@ -61,17 +60,24 @@ export function lstmSequenceWasm(
   const BH = B * H;
   // W_hhᵀ [H,4H], x [T,B,4H], gates [T,B,4H], h [T+1,B,H] and c [T+1,B,H] with the initial state first
   const regions = wasm.reserve(
-    [H * G, T * B * G, T * B * G, (T + 1) * BH, (T + 1) * BH].map((n) => 4 * n),
+    [H * G, T * B * G, T * B * G, (T + 1) * BH, (T + 1) * BH, T * B * G].map((n) => 4 * n),
   );
   if (regions === undefined) return undefined;
-  const [wtAt, xAt, gatesAt, hAt, cAt] = regions as [number, number, number, number, number];
+  const [wtAt, xAt, gatesAt, hAt, cAt, stageAt] = regions as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const view = wasm.view();
   // W_hhᵀ once per sequence, so each step's product reads rows (no strided packing per step)
   const wt = wtAt >> 2;
   for (let r = 0; r < G; r++) {
     for (let q = 0; q < H; q++) view[wt + q * G + r] = weightHh[r * H + q] as number;
   }
-  reorder(view, xProj, xAt, B, T, G, goBackwards, true);
+  reorder(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
   view.set(h0.subarray(0, BH), hAt >> 2);
   view.set(c0.subarray(0, BH), cAt >> 2);
   const gateBytes = 4 * B * G;
@@ -91,7 +97,7 @@ export function lstmSequenceWasm(
     );
   }
   const hSeq = new Float32Array(B * T * H);
-  reorder(view, hSeq, hAt + stateBytes, B, T, H, goBackwards, false);
+  reorder(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
   const h = hAt >> 2;
   const c = cAt >> 2;
   const g0 = gatesAt >> 2;
@@ -125,10 +131,22 @@ export function lstmSequenceGradWasm(
   const BH = B * H;
   // W_hh [4H,H], gates [T,B,4H], c [T+1,B,H] and h [T+1,B,H] (initial state first), dh [T,B,H],
   // dc [B,H], dGates [T,B,4H], dW [4H,H], dh0 [B,H]
-  const sizes = [G * H, T * B * G, (T + 1) * BH, (T + 1) * BH, T * BH, BH, T * B * G, G * H, BH];
+  const sizes = [
+    G * H,
+    T * B * G,
+    (T + 1) * BH,
+    (T + 1) * BH,
+    T * BH,
+    BH,
+    T * B * G,
+    G * H,
+    BH,
+    T * B * G,
+  ];
   const regions = wasm.reserve(sizes.map((n) => 4 * n));
   if (regions === undefined) return undefined;
-  const [wAt, gatesAt, cAt, hAt, dhAt, dcAt, dgAt, dwAt, dh0At] = regions as [
+  const [wAt, gatesAt, cAt, hAt, dhAt, dcAt, dgAt, dwAt, dh0At, stageAt] = regions as [
+    number,
     number,
     number,
     number,
@@ -145,8 +163,8 @@ export function lstmSequenceGradWasm(
   view.set(f32.c0.subarray(0, BH), cAt >> 2);
   view.set(f32.cSeq.subarray(0, T * BH), (cAt >> 2) + BH);
   view.set(f32.h0.subarray(0, BH), hAt >> 2);
-  reorder(view, f32.hSeq, hAt + 4 * BH, B, T, H, goBackwards, true);
-  reorder(view, f32.dhSeq, dhAt, B, T, H, goBackwards, true);
+  reorder(wasm, f32.hSeq, hAt + 4 * BH, stageAt, B, T, H, goBackwards, true);
+  reorder(wasm, f32.dhSeq, dhAt, stageAt, B, T, H, goBackwards, true);
   // hN is h of the last processed step: its gradient joins dhSeq there
   const last = (dhAt >> 2) + (T - 1) * BH;
   for (let k = 0; k < BH; k++) view[last + k] = (view[last + k] as number) + (f32.dhN[k] as number);
@@ -174,7 +192,7 @@ export function lstmSequenceGradWasm(
   // dW_hh = Σ_s dGates_sᵀ·h_{s−1}: one [4H, T·B] × [T·B, H] product
   gemmAt(wasm, G, T * B, H, true, false, dgAt, hAt, dwAt, false);
   const dXProj = new Float32Array(B * T * G);
-  reorder(view, dXProj, dgAt, B, T, G, goBackwards, false);
+  reorder(wasm, dXProj, dgAt, stageAt, B, T, G, goBackwards, false);
   const dc = dcAt >> 2;
   const dw = dwAt >> 2;
   const dh0 = dh0At >> 2;

@@ -183,6 +183,33 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br_if $rows (i32.lt_s (local.get $b) (local.get $batch)))))
 
+  ;; Copies rows of $width floats between a batch-first [B,T,·] array at $batchFirst and the same rows
+  ;; in processing order [T,B,·] at $stepMajor: row (b, t) ↔ row (s, b), t = s (or T−1−s when
+  ;; $backwards). $toStepMajor picks the direction.
+  (func $permuteRows (export "permuteRows")
+    (param $batchFirst i32) (param $stepMajor i32) (param $batch i32) (param $steps i32)
+    (param $width i32) (param $backwards i32) (param $toStepMajor i32)
+    (local $s i32) (local $b i32) (local $t i32) (local $bytes i32) (local $from i32) (local $to i32)
+    (local.set $bytes (i32.shl (local.get $width) (i32.const 2)))
+    (loop $stepsLoop
+      (local.set $t (select
+        (i32.sub (i32.sub (local.get $steps) (i32.const 1)) (local.get $s))
+        (local.get $s)
+        (local.get $backwards)))
+      (local.set $b (i32.const 0))
+      (loop $rows
+        (local.set $from (i32.add (local.get $batchFirst) (i32.mul (local.get $bytes)
+          (i32.add (i32.mul (local.get $b) (local.get $steps)) (local.get $t)))))
+        (local.set $to (i32.add (local.get $stepMajor) (i32.mul (local.get $bytes)
+          (i32.add (i32.mul (local.get $s) (local.get $batch)) (local.get $b)))))
+        (if (local.get $toStepMajor)
+          (then (memory.copy (local.get $to) (local.get $from) (local.get $bytes)))
+          (else (memory.copy (local.get $from) (local.get $to) (local.get $bytes))))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br_if $rows (i32.lt_s (local.get $b) (local.get $batch))))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br_if $stepsLoop (i32.lt_s (local.get $s) (local.get $steps)))))
+
   ;; exp, σ and tanh on n floats (n a multiple of 4), for tests: out[k] = f(x[k]), f = 0 (exp),
   ;; 1 (σ), 2 (tanh).
   (func $activate (export "activate") (param $which i32) (param $x i32) (param $out i32) (param $n i32)
