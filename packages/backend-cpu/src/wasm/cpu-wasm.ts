@@ -67,6 +67,26 @@ export interface LstmExports {
     hNew: number,
     cNew: number,
   ): void;
+  gruForward(
+    batch: number,
+    hidden: number,
+    xProj: number,
+    rec: number,
+    bias: number,
+    h: number,
+    gates: number,
+    hNew: number,
+  ): void;
+  gruBackward(
+    batch: number,
+    hidden: number,
+    dh: number,
+    gates: number,
+    h: number,
+    dXProj: number,
+    dRec: number,
+    dhPrev: number,
+  ): void;
   permuteRows(
     batchFirst: number,
     stepMajor: number,

@@ -183,6 +183,105 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br_if $rows (i32.lt_s (local.get $b) (local.get $batch)))))
 
+  ;; One GRU step after the product (PyTorch's form, reset after the product), four units at a time:
+  ;;   r = σ(x_r + rec_r + b_r),  z = σ(x_z + rec_z + b_z),  hn = rec_n + b_n
+  ;;   n = tanh(x_n + r∘hn),  h' = (1 − z)∘n + z∘h
+  ;; xProj, rec [B,3H] (rec = h·W_hhᵀ), bias [3H], h [B,H]; writes gates [B,4H] = r, z, n, hn and h'.
+  (func $gruForward (export "gruForward")
+    (param $batch i32) (param $hidden i32) (param $xProj i32) (param $rec i32) (param $bias i32)
+    (param $h i32) (param $gates i32) (param $hNew i32)
+    (local $b i32) (local $j i32) (local $block i32) (local $x i32) (local $q i32) (local $g i32)
+    (local $k i32) (local $jb i32)
+    (local $r v128) (local $z v128) (local $n v128) (local $hn v128) (local $hv v128)
+    (local.set $block (i32.shl (local.get $hidden) (i32.const 2)))
+    (loop $rows
+      (local.set $j (i32.const 0))
+      (loop $units
+        ;; byte offsets of unit j in a [·,3H] row (x, rec), a [·,4H] row (gates), a [·,H] row, and b
+        (local.set $x (i32.shl (i32.add (i32.mul (local.get $b) (i32.mul (local.get $hidden) (i32.const 3))) (local.get $j)) (i32.const 2)))
+        (local.set $g (i32.shl (i32.add (i32.mul (local.get $b) (i32.shl (local.get $hidden) (i32.const 2))) (local.get $j)) (i32.const 2)))
+        (local.set $k (i32.shl (i32.add (i32.mul (local.get $b) (local.get $hidden)) (local.get $j)) (i32.const 2)))
+        (local.set $jb (i32.shl (local.get $j) (i32.const 2)))
+        (local.set $q (local.get $x))
+        ;; r = σ(x_r + rec_r + b_r)
+        (local.set $r (call $sigmoid (f32x4.add
+          (f32x4.add (v128.load (i32.add (local.get $xProj) (local.get $q))) (v128.load (i32.add (local.get $rec) (local.get $q))))
+          (v128.load (i32.add (local.get $bias) (local.get $jb))))))
+        ;; z = σ(x_z + rec_z + b_z)
+        (local.set $q (i32.add (local.get $q) (local.get $block)))
+        (local.set $z (call $sigmoid (f32x4.add
+          (f32x4.add (v128.load (i32.add (local.get $xProj) (local.get $q))) (v128.load (i32.add (local.get $rec) (local.get $q))))
+          (v128.load (i32.add (local.get $bias) (i32.add (local.get $jb) (local.get $block)))))))
+        ;; hn = rec_n + b_n;  n = tanh(x_n + r∘hn)
+        (local.set $q (i32.add (local.get $q) (local.get $block)))
+        (local.set $hn (f32x4.add (v128.load (i32.add (local.get $rec) (local.get $q)))
+          (v128.load (i32.add (local.get $bias) (i32.add (local.get $jb) (i32.shl (local.get $block) (i32.const 1)))))))
+        (local.set $n (call $tanh (f32x4.add (v128.load (i32.add (local.get $xProj) (local.get $q)))
+          (f32x4.mul (local.get $r) (local.get $hn)))))
+        (v128.store (i32.add (local.get $gates) (local.get $g)) (local.get $r))
+        (v128.store (i32.add (local.get $gates) (i32.add (local.get $g) (local.get $block))) (local.get $z))
+        (v128.store (i32.add (local.get $gates) (i32.add (local.get $g) (i32.shl (local.get $block) (i32.const 1)))) (local.get $n))
+        (v128.store (i32.add (local.get $gates) (i32.add (local.get $g) (i32.mul (local.get $block) (i32.const 3)))) (local.get $hn))
+        ;; h' = (1 − z)∘n + z∘h = n + z∘(h − n)
+        (local.set $hv (v128.load (i32.add (local.get $h) (local.get $k))))
+        (v128.store (i32.add (local.get $hNew) (local.get $k))
+          (f32x4.add (local.get $n) (f32x4.mul (local.get $z) (f32x4.sub (local.get $hv) (local.get $n)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br_if $units (i32.lt_s (local.get $j) (local.get $hidden))))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br_if $rows (i32.lt_s (local.get $b) (local.get $batch)))))
+
+  ;; Backward of gruForward's element-wise part, from dh' [B,H], the saved gates [B,4H] and h [B,H]:
+  ;;   dn* = dh'∘(1 − z)∘(1 − n²),  dz* = dh'∘(h − n)∘z(1 − z),  dhn = dn*∘r,  dr* = dn*∘hn∘r(1 − r)
+  ;; into dXProj [B,3H] = [dr*, dz*, dn*], dRec [B,3H] = [dr*, dz*, dhn] (the gradient of h·W_hhᵀ
+  ;; and of b_hh) and dhPrev [B,H] += dh'∘z (the direct path; the caller adds dRec·W_hh).
+  (func $gruBackward (export "gruBackward")
+    (param $batch i32) (param $hidden i32) (param $dh i32) (param $gates i32) (param $h i32)
+    (param $dXProj i32) (param $dRec i32) (param $dhPrev i32)
+    (local $b i32) (local $j i32) (local $block i32) (local $x i32) (local $g i32) (local $k i32)
+    (local $r v128) (local $z v128) (local $n v128) (local $hn v128) (local $d v128) (local $one v128)
+    (local $dn v128) (local $dz v128) (local $dr v128)
+    (local.set $block (i32.shl (local.get $hidden) (i32.const 2)))
+    (local.set $one (f32x4.splat (f32.const 1)))
+    (loop $rows
+      (local.set $j (i32.const 0))
+      (loop $units
+        (local.set $x (i32.shl (i32.add (i32.mul (local.get $b) (i32.mul (local.get $hidden) (i32.const 3))) (local.get $j)) (i32.const 2)))
+        (local.set $g (i32.add (local.get $gates)
+          (i32.shl (i32.add (i32.mul (local.get $b) (i32.shl (local.get $hidden) (i32.const 2))) (local.get $j)) (i32.const 2))))
+        (local.set $k (i32.shl (i32.add (i32.mul (local.get $b) (local.get $hidden)) (local.get $j)) (i32.const 2)))
+        (local.set $r (v128.load (local.get $g)))
+        (local.set $z (v128.load (i32.add (local.get $g) (local.get $block))))
+        (local.set $n (v128.load (i32.add (local.get $g) (i32.shl (local.get $block) (i32.const 1)))))
+        (local.set $hn (v128.load (i32.add (local.get $g) (i32.mul (local.get $block) (i32.const 3)))))
+        (local.set $d (v128.load (i32.add (local.get $dh) (local.get $k))))
+        ;; dn* = dh'∘(1 − z)∘(1 − n²)
+        (local.set $dn (f32x4.mul (f32x4.mul (local.get $d) (f32x4.sub (local.get $one) (local.get $z)))
+          (f32x4.sub (local.get $one) (f32x4.mul (local.get $n) (local.get $n)))))
+        ;; dz* = dh'∘(h − n)∘z(1 − z)
+        (local.set $dz (f32x4.mul
+          (f32x4.mul (local.get $d) (f32x4.sub (v128.load (i32.add (local.get $h) (local.get $k))) (local.get $n)))
+          (f32x4.mul (local.get $z) (f32x4.sub (local.get $one) (local.get $z)))))
+        ;; dr* = dn*∘hn∘r(1 − r)
+        (local.set $dr (f32x4.mul (f32x4.mul (local.get $dn) (local.get $hn))
+          (f32x4.mul (local.get $r) (f32x4.sub (local.get $one) (local.get $r)))))
+        (v128.store (i32.add (local.get $dXProj) (local.get $x)) (local.get $dr))
+        (v128.store (i32.add (local.get $dRec) (local.get $x)) (local.get $dr))
+        (local.set $x (i32.add (local.get $x) (local.get $block)))
+        (v128.store (i32.add (local.get $dXProj) (local.get $x)) (local.get $dz))
+        (v128.store (i32.add (local.get $dRec) (local.get $x)) (local.get $dz))
+        (local.set $x (i32.add (local.get $x) (local.get $block)))
+        (v128.store (i32.add (local.get $dXProj) (local.get $x)) (local.get $dn))
+        ;; dhn = dn*∘r
+        (v128.store (i32.add (local.get $dRec) (local.get $x)) (f32x4.mul (local.get $dn) (local.get $r)))
+        ;; dh_{t−1} += dh'∘z
+        (v128.store (i32.add (local.get $dhPrev) (local.get $k))
+          (f32x4.add (v128.load (i32.add (local.get $dhPrev) (local.get $k))) (f32x4.mul (local.get $d) (local.get $z))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br_if $units (i32.lt_s (local.get $j) (local.get $hidden))))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br_if $rows (i32.lt_s (local.get $b) (local.get $batch)))))
+
   ;; Copies rows of $width floats between a batch-first [B,T,·] array at $batchFirst and the same rows
   ;; in processing order [T,B,·] at $stepMajor: row (b, t) ↔ row (s, b), t = s (or T−1−s when
   ;; $backwards). $toStepMajor picks the direction.

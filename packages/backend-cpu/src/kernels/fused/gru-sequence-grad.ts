@@ -1,6 +1,7 @@
 import { type Dtype, type KernelConfig, kernels, type TypedArray } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate } from "../../buffer-pool.js";
+import { gruSequenceGradWasm } from "../../wasm/gru-sequence-wasm.js";
 import { matMulImpl } from "../linalg/mat-mul.js";
 import { gruStepBackward } from "./gru-cell-grad.js";
 
@@ -24,6 +25,29 @@ export function gruSequenceGradImpl(
   goBackwards: boolean,
   dtype: Dtype,
 ): { dXProj: TypedArray; dH0: TypedArray; dWeightHh: TypedArray; dBiasHh: TypedArray } {
+  if (
+    dhSeq instanceof Float32Array &&
+    dhN instanceof Float32Array &&
+    gates instanceof Float32Array &&
+    hSeq instanceof Float32Array &&
+    h0 instanceof Float32Array &&
+    weightHh instanceof Float32Array
+  ) {
+    const result = gruSequenceGradWasm(
+      dhSeq,
+      dhN,
+      gates,
+      hSeq,
+      h0,
+      weightHh,
+      batch,
+      steps,
+      hidden,
+      resetAfter,
+      goBackwards,
+    );
+    if (result !== undefined) return result;
+  }
   const B = batch;
   const T = steps;
   const H = hidden;

@@ -1,11 +1,13 @@
 import { type Dtype, type KernelConfig, kernels, type TypedArray } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate } from "../../buffer-pool.js";
+import { gruSequenceWasm } from "../../wasm/gru-sequence-wasm.js";
 import { gruCellImpl } from "./gru-cell.js";
 
 /**
  * T GRU steps (gate order r, z, n); step s works on input position t = s, or T−1−s with
  * `goBackwards`. Returns hSeq [B,T,H], hN [B,H] and the saved gates [T,B,4H] (r, z, n, hn).
+ * float32 in PyTorch's form goes through WebAssembly SIMD when available.
  */
 export function gruSequenceImpl(
   xProj: TypedArray,
@@ -19,6 +21,25 @@ export function gruSequenceImpl(
   goBackwards: boolean,
   dtype: Dtype,
 ): { hSeq: TypedArray; hN: TypedArray; gates: TypedArray } {
+  if (
+    xProj instanceof Float32Array &&
+    h0 instanceof Float32Array &&
+    weightHh instanceof Float32Array &&
+    biasHh instanceof Float32Array
+  ) {
+    const result = gruSequenceWasm(
+      xProj,
+      h0,
+      weightHh,
+      biasHh,
+      batch,
+      steps,
+      hidden,
+      resetAfter,
+      goBackwards,
+    );
+    if (result !== undefined) return result;
+  }
   const B = batch;
   const T = steps;
   const H = hidden;
