@@ -23,6 +23,30 @@ export function quotient(flat: string, n: number): string {
   return n === 1 ? flat : `Math.floor((${flat} + 0.5) / ${literal(n)})`;
 }
 
+/**
+ * Statements declaring `q` = floor(flat / n) and `r` = flat − q·n, exact for an integer `flat`
+ * below 2^31 whose quotient is below 2^22. gpu.js declares every kernel variable as a float32, so
+ * `const i = this.thread.x` is exact only below 2^24 and `quotient` only below 2^23; pass
+ * `this.thread.x` itself for a flat index that may be larger. The float estimate is off by at most
+ * one, which the remainder, computed in int32 (`| 0`), corrects.
+ */
+export function divide(flat: string, n: number, q: string, r: string): string {
+  if (n === 1) return `const ${q} = ${flat};\n  const ${r} = 0.0;`;
+  const m = literal(n);
+  return `const ${q}0 = ${quotient(flat, n)};
+  const ${r}0 = ${flat} - (${q}0 | 0) * ${n};
+  const ${q} = ${r}0 < 0.0 ? ${q}0 - 1.0 : ${r}0 >= ${m} ? ${q}0 + 1.0 : ${q}0;
+  const ${r} = ${r}0 < 0.0 ? ${r}0 + ${m} : ${r}0 >= ${m} ? ${r}0 - ${m} : ${r}0;`;
+}
+
+/**
+ * `row · n + column` as an int32 expression (`| 0` makes gpu.js compute it in integers), exact
+ * below 2^31 for float32-exact `row` and `column` (each below 2^24).
+ */
+export function flatIndex(row: string, n: number, column: string): string {
+  return `(${row} | 0) * ${n} + (${column} | 0)`;
+}
+
 /** The coordinate along an axis of extent `dim` whose stride (in the flat index) is `stride`. */
 export function coordinate(flat: string, stride: number, dim: number, isFirst: boolean): string {
   const q = quotient(flat, stride);

@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, divide, flatIndex, quotient } from "../source.js";
 import { tanhStatements } from "./activation.js";
 import { FUSED_STEP_WORK, position, reorderSteps } from "./sequence-layout.js";
 
@@ -166,19 +166,18 @@ export const lstmSequenceGradConfig: KernelConfig<GpujsBackend> = {
     )[0];
     const dXProj = reorderSteps(backend, dGates, G, geometry, false, dtype);
     // dW_hh[q,j] = Σ_s Σ_b dGates[s,b,q]·h_{s−1}[b,j], h_{−1} = h0, h_{s−1} = hSeq[b, t(s−1)]
+    // (dGates may hold more than 2^24 values: int32 indices)
     const dWeightHh = backend.run(
       {
         source: `function (dg, hs, h0) {
-  const i = this.thread.x;
-  const q = ${quotient("i", H)};
-  const j = i - q * ${H};
+  ${divide("this.thread.x", H, "q", "j")}
   let sum = 0.0;
   for (let b = 0; b < this.constants.B; b++) {
-    sum += dg[b * ${G} + q] * ${at("h0", backend.offset(i.h0), `b * ${H} + j`)};
+    sum += dg[${flatIndex("b", G, "q")}] * ${at("h0", backend.offset(i.h0), flatIndex("b", H, "j"))};
   }
   for (let s = 1; s < this.constants.T; s++) {
     for (let b = 0; b < this.constants.B; b++) {
-      sum += dg[(s * ${B} + b) * ${G} + q] * ${at("hs", backend.offset(i.hSeq), `(b * ${T} + ${position("(s - 1)", geometry)}) * ${H} + j`)};
+      sum += dg[${flatIndex(`s * ${B} + b`, G, "q")}] * ${at("hs", backend.offset(i.hSeq), flatIndex(`b * ${T} + ${position("(s - 1)", geometry)}`, H, "j"))};
     }
   }
   return sum;

@@ -1,6 +1,6 @@
 import type { Dtype, TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, divide, flatIndex } from "../source.js";
 
 /**
  * Sequence helpers shared by the fused sequence kernels. Step s works on input position
@@ -32,22 +32,17 @@ export function reorderSteps(
 ): TensorInfo {
   const { B, T } = geometry;
   const W = width;
+  // exact past 2^24 values (float32 integers end there), for B·T below 2^22
   const source = toSteps
     ? `function (a) {
-  const i = this.thread.x;
-  const r = ${quotient("i", W)};
-  const k = i - r * ${W};
-  const s = ${quotient("r", B)};
-  const b = r - s * ${B};
-  return ${at("a", backend.offset(input), `(b * ${T} + ${position("s", geometry)}) * ${W} + k`)};
+  ${divide("this.thread.x", W, "r", "k")}
+  ${divide("r", B, "s", "b")}
+  return ${at("a", backend.offset(input), flatIndex(`b * ${T} + ${position("s", geometry)}`, W, "k"))};
 }`
     : `function (a) {
-  const i = this.thread.x;
-  const r = ${quotient("i", W)};
-  const k = i - r * ${W};
-  const b = ${quotient("r", T)};
-  const t = r - b * ${T};
-  return ${at("a", backend.offset(input), `(${position("t", geometry)} * ${B} + b) * ${W} + k`)};
+  ${divide("this.thread.x", W, "r", "k")}
+  ${divide("r", T, "b", "t")}
+  return ${at("a", backend.offset(input), flatIndex(`${position("t", geometry)} * ${B} + b`, W, "k"))};
 }`;
   const shape = toSteps ? [T, B, W] : [B, T, W];
   return backend.run({ source, size: B * T * W }, [input], shape, dtype);
