@@ -54,6 +54,7 @@ describe("WebAssembly GEMM on two threads", () => {
   it("runs here (worker_threads and shared memory) and can be set to one thread", () => {
     setCpuThreads(2);
     expect(cpuThreads()).toBe(2);
+    expect(cpuWasm()?.gemm.memory.buffer).toBeInstanceOf(SharedArrayBuffer);
     setCpuThreads(1);
     expect(cpuThreads()).toBe(1);
     expect(cpuWasm()?.threads).toBeNull();
@@ -79,6 +80,24 @@ describe("WebAssembly GEMM on two threads", () => {
       }
     });
   }
+
+  it("stays on one thread, with the plain modules, where worker_threads is missing", async () => {
+    vi.resetModules();
+    vi.stubEnv("RNNKIT_CPU_THREADS", "2");
+    const spy = vi.spyOn(process, "getBuiltinModule").mockReturnValue(undefined as never);
+    try {
+      const fresh = await import("./cpu-wasm.js");
+      expect(fresh.isCpuWasmSupported()).toBe(true);
+      expect(fresh.cpuThreads()).toBe(1);
+      const wasm = fresh.cpuWasm();
+      expect(wasm?.threads).toBeNull();
+      expect(wasm?.gemm.memory.buffer).toBeInstanceOf(ArrayBuffer);
+    } finally {
+      spy.mockRestore();
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
 
   const rng = new Rng(23);
   // all above THREAD_WORK: square-ish and odd (row chunks), wide (column chunks), thin, deep
