@@ -1,4 +1,11 @@
 export { CpuBackend } from "./backend-cpu.js";
 export { clearCpuPool, cpuPoolStats, setCpuPoolLimit } from "./buffer-pool.js";
 export { cpuKernelConfigs, registerCpuBackend } from "./register.js";
-export { isCpuWasmEnabled, isCpuWasmSupported, setCpuWasmEnabled } from "./wasm/cpu-wasm.js";
+export {
+  cpuThreads,
+  isCpuWasmEnabled,
+  isCpuWasmSupported,
+  setCpuThreads,
+  setCpuWasmEnabled,
+  whenCpuThreadsReady,
+} from "./wasm/cpu-wasm.js";

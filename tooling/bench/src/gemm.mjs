@@ -1,10 +1,16 @@
 // float32 GEMM GFLOP/s of rnnkit's two CPU paths side by side — the pure-TypeScript GEMM
 // (setCpuWasmEnabled(false), what RNNKIT_CPU_WASM=0 selects) and the WebAssembly SIMD GEMM (the
-// default) — with tfjs 4.22.0 `cpu` and `wasm` in the same run. Square sizes (--sizes) plus the
+// default, on cpuThreads() threads for large products; rnnkit-wasm-1t: on one thread) — with tfjs
+// 4.22.0 `cpu` and `wasm` in the same run. Square sizes (--sizes) plus the
 // products of one char-RNN training step (LSTM H=128, B=32, T=64, V=65; "ᵀ" = transposed operand).
 //   node tooling/scripts/bench.mjs --only gemm [--sizes 256,512,1024] [--systems rnnkit-ts,rnnkit-wasm]
 
-import { setCpuWasmEnabled } from "@rnnkit/backend-cpu";
+import {
+  cpuThreads,
+  setCpuThreads,
+  setCpuWasmEnabled,
+  whenCpuThreadsReady,
+} from "@rnnkit/backend-cpu";
 import { measure, median, quietly, randomFloat32 } from "./harness.mjs";
 import { matMul, registerCpuBackend, setBackend, tensor } from "./systems/rnnkit.mjs";
 import { loadTfjs } from "./systems/tfjs.mjs";
@@ -45,7 +51,10 @@ function row(system, shape, times) {
 async function benchRnnkit(system, shape, a, b) {
   registerCpuBackend();
   setBackend("cpu");
-  setCpuWasmEnabled(system === "rnnkit-wasm");
+  const threads = cpuThreads(); // restored below
+  setCpuWasmEnabled(system !== "rnnkit-ts");
+  if (system === "rnnkit-wasm-1t") setCpuThreads(1);
+  await whenCpuThreadsReady();
   const [m, k, n, transposeA, transposeB] = shape.dims;
   const ta = tensor(a, transposeA ? [k, m] : [m, k], "float32");
   const tb = tensor(b, transposeB ? [n, k] : [k, n], "float32");
@@ -60,6 +69,7 @@ async function benchRnnkit(system, shape, a, b) {
   ta.dispose();
   tb.dispose();
   setCpuWasmEnabled(true);
+  setCpuThreads(threads);
   return row(system, shape, times);
 }
 
@@ -103,6 +113,7 @@ export async function runGemm({ sizes = [256, 512, 1024], systems, log }) {
     for (const [name, run] of [
       ["rnnkit-ts", () => benchRnnkit("rnnkit-ts", shape, a, b)],
       ["rnnkit-wasm", () => benchRnnkit("rnnkit-wasm", shape, a, b)],
+      ["rnnkit-wasm-1t", () => benchRnnkit("rnnkit-wasm-1t", shape, a, b)],
       ["tfjs-cpu", () => benchTfjs(tf, "cpu", shape, a, b)],
       ["tfjs-wasm", () => benchTfjs(tf, "wasm", shape, a, b)],
     ]) {

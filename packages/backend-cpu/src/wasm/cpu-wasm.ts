@@ -4,8 +4,15 @@
  * lays out regions of that memory for a kernel call, and holds the on/off switch. Kernels use it
  * for float32 work and fall back to their TypeScript code when `cpuWasm()` is null: no WebAssembly
  * SIMD here, or switched off (`setCpuWasmEnabled(false)`, or RNNKIT_CPU_WASM=0 in the environment).
+ * With more than one CPU thread (`setCpuThreads`, RNNKIT_CPU_THREADS) and Node's worker_threads, it
+ * instantiates the shared-memory variants on a shared memory instead (the memory is then imported,
+ * not owned by gemm.wat), with packing buffers for each thread, for gemm-threads.ts.
  */
+import type * as WorkerThreads from "node:worker_threads";
+import { gemmSharedWasmBase64 } from "./gemm-shared-wasm-bytes.js";
+import { CONTROL_BYTES, type GemmScratch, GemmThreads } from "./gemm-threads.js";
 import { gemmWasmBase64 } from "./gemm-wasm-bytes.js";
+import { lstmSharedWasmBase64 } from "./lstm-shared-wasm-bytes.js";
 import { lstmWasmBase64 } from "./lstm-wasm-bytes.js";
 
 // The few WebAssembly APIs used here (lib "ES2022" has no WebAssembly types).
@@ -18,6 +25,7 @@ interface WasmGlobal {
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
 }
@@ -32,8 +40,11 @@ export interface GemmExports {
     transposeA: number,
     transposeB: number,
     a: number,
+    lda: number,
     b: number,
+    ldb: number,
     c: number,
+    ldc: number,
     accumulate: number,
     packedA: number,
     packedB: number,
@@ -117,6 +128,8 @@ export interface CpuWasm {
   packedA: number;
   packedB: number;
   tile: number;
+  /** Worker threads for large products (shared memory), or null: one thread. */
+  threads: GemmThreads | null;
   /** Rows of GEMM's micro-tile: fewer rows of op(A) take the unpacked `gemmFewRows`. */
   MR: number;
   /**
@@ -133,15 +146,49 @@ export interface CpuWasm {
 const MAX_OPERAND_BYTES = 1 << 30;
 const PAGE_BYTES = 65536;
 
+/** Shared memories need a maximum: 4 GiB, the whole 32-bit address space. */
+const SHARED_MAX_PAGES = 65536;
+/** setCpuThreads accepts at most this many threads. */
+const MAX_THREADS = 64;
+
+interface NodeProcess {
+  env?: Record<string, string | undefined>;
+  getBuiltinModule?(id: string): unknown;
+}
+const nodeProcess = (globalThis as { process?: NodeProcess }).process;
+
 /** undefined: not tried yet; null: unavailable here (no WebAssembly SIMD, or it failed to load). */
 let loaded: CpuWasm | null | undefined;
 let enabled = readEnvironment();
+let threads = readThreads();
 
 function readEnvironment(): boolean {
-  const environment = (globalThis as { process?: { env?: Record<string, string | undefined> } })
-    .process?.env;
-  const value = environment?.RNNKIT_CPU_WASM;
+  const value = nodeProcess?.env?.RNNKIT_CPU_WASM;
   return !(value === "0" || value === "false" || value === "off");
+}
+
+/** RNNKIT_CPU_THREADS, else 2 where there are two cores or more. */
+function readThreads(): number {
+  const value = Number.parseInt(nodeProcess?.env?.RNNKIT_CPU_THREADS ?? "", 10);
+  if (Number.isInteger(value) && value >= 1) return Math.min(value, MAX_THREADS);
+  const os = nodeProcess?.getBuiltinModule?.("node:os") as
+    | { availableParallelism?(): number; cpus(): unknown[] }
+    | undefined;
+  const cores = os === undefined ? 1 : (os.availableParallelism?.() ?? os.cpus().length);
+  return cores >= 2 ? 2 : 1;
+}
+
+/** Node's worker_threads when this engine can share WebAssembly memory with them. */
+function workerThreadsModule(): typeof WorkerThreads | undefined {
+  if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object") return undefined;
+  try {
+    const module = nodeProcess?.getBuiltinModule?.("node:worker_threads") as
+      | typeof WorkerThreads
+      | undefined;
+    return typeof module?.Worker === "function" ? module : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -151,52 +198,111 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-function load(): CpuWasm | null {
+/** The modules on a shared memory with `threadCount` scratch sets and GemmThreads, or undefined. */
+function loadShared(api: WasmApi, threadCount: number): CpuWasm | null | undefined {
+  const workerThreads = workerThreadsModule();
+  if (workerThreads === undefined) return undefined;
+  const gemmBytes = decodeBase64(gemmSharedWasmBase64);
+  const lstmBytes = decodeBase64(lstmSharedWasmBase64);
+  if (!api.validate(gemmBytes) || !api.validate(lstmBytes)) return undefined;
+  let memory: WasmMemory;
+  try {
+    memory = new api.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+  } catch {
+    return undefined; // no shared memory here (or no room to reserve it)
+  }
+  const gemmModule = new api.Module(gemmBytes);
+  return instantiate(api, gemmModule, lstmBytes, memory, threadCount, workerThreads);
+}
+
+function instantiate(
+  api: WasmApi,
+  gemmModule: object,
+  lstmBytes: Uint8Array,
+  sharedMemory: WasmMemory | undefined,
+  threadCount: number,
+  workerThreads: typeof WorkerThreads | undefined,
+): CpuWasm {
+  const imports = sharedMemory === undefined ? {} : { env: { memory: sharedMemory } };
+  const gemm = new api.Instance(gemmModule, imports).exports as GemmExports;
+  const memory = gemm.memory;
+  const lstm = new api.Instance(new api.Module(lstmBytes), { env: { memory } })
+    .exports as LstmExports;
+  // per thread: packed A block, packed B block, scratch tile; then the control block
+  const scratch: GemmScratch[] = [];
+  let end = 0;
+  for (let t = 0; t < threadCount; t++) {
+    const packedA = end;
+    const packedB = packedA + 4 * gemm.MC.value * gemm.KC.value;
+    const tile = packedB + 4 * gemm.KC.value * gemm.NC.value;
+    end = align(tile + 4 * gemm.MR.value * gemm.NR.value);
+    scratch.push({ packedA, packedB, tile });
+  }
+  const control = end;
+  if (workerThreads !== undefined) end = align(end + CONTROL_BYTES);
+  const operands = end;
+  if (operands > memory.buffer.byteLength) {
+    memory.grow(Math.ceil((operands - memory.buffer.byteLength) / PAGE_BYTES));
+  }
+  const threads =
+    workerThreads === undefined
+      ? null
+      : new GemmThreads(
+          workerThreads,
+          gemmModule,
+          memory,
+          gemm.gemm,
+          control,
+          scratch,
+          threadCount - 1,
+        );
+  const { packedA, packedB, tile } = scratch[0] as GemmScratch;
+  let view = new Float32Array(memory.buffer);
+  return {
+    gemm,
+    lstm,
+    packedA,
+    packedB,
+    tile,
+    threads,
+    MR: gemm.MR.value,
+    reserve(sizes) {
+      const addresses: number[] = [];
+      let end = operands;
+      for (const size of sizes) {
+        addresses.push(end);
+        end = align(end + size);
+      }
+      if (end - operands > MAX_OPERAND_BYTES) return undefined;
+      if (end > memory.buffer.byteLength) {
+        try {
+          memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
+        } catch {
+          return undefined; // no memory to grow into: the TypeScript path needs none
+        }
+      }
+      return addresses;
+    },
+    view() {
+      if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
+      return view;
+    },
+  };
+}
+
+function load(threadCount: number): CpuWasm | null {
   try {
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     if (api === undefined) return null;
+    if (threadCount > 1) {
+      const shared = loadShared(api, threadCount);
+      if (shared !== undefined) return shared;
+    }
     const gemmBytes = decodeBase64(gemmWasmBase64);
     const lstmBytes = decodeBase64(lstmWasmBase64);
     // validate() is false where the engine lacks SIMD: feature detection without a throw
     if (!api.validate(gemmBytes) || !api.validate(lstmBytes)) return null;
-    const gemm = new api.Instance(new api.Module(gemmBytes), {}).exports as GemmExports;
-    const memory = gemm.memory;
-    const lstm = new api.Instance(new api.Module(lstmBytes), { env: { memory } })
-      .exports as LstmExports;
-    const packedA = 0;
-    const packedB = packedA + 4 * gemm.MC.value * gemm.KC.value;
-    const tile = packedB + 4 * gemm.KC.value * gemm.NC.value;
-    const operands = align(tile + 4 * gemm.MR.value * gemm.NR.value);
-    let view = new Float32Array(memory.buffer);
-    return {
-      gemm,
-      lstm,
-      packedA,
-      packedB,
-      tile,
-      MR: gemm.MR.value,
-      reserve(sizes) {
-        const addresses: number[] = [];
-        let end = operands;
-        for (const size of sizes) {
-          addresses.push(end);
-          end = align(end + size);
-        }
-        if (end - operands > MAX_OPERAND_BYTES) return undefined;
-        if (end > memory.buffer.byteLength) {
-          try {
-            memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
-          } catch {
-            return undefined; // no memory to grow into: the TypeScript path needs none
-          }
-        }
-        return addresses;
-      },
-      view() {
-        if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
-        return view;
-      },
-    };
+    return instantiate(api, new api.Module(gemmBytes), lstmBytes, undefined, 1, undefined);
   } catch {
     return null;
   }
@@ -209,14 +315,52 @@ function align(address: number): number {
 /** The WebAssembly kernels, or null when they are off or unavailable (use TypeScript then). */
 export function cpuWasm(): CpuWasm | null {
   if (!enabled) return null;
-  if (loaded === undefined) loaded = load();
+  if (loaded === undefined) loaded = load(threads);
   return loaded;
 }
 
 /** Whether this JavaScript engine runs the CPU backend's WebAssembly SIMD kernels. */
 export function isCpuWasmSupported(): boolean {
-  if (loaded === undefined) loaded = load();
+  if (loaded === undefined) loaded = load(threads);
   return loaded !== null;
+}
+
+/**
+ * Sets how many threads the float32 WebAssembly GEMM uses for large products (the main thread and
+ * n − 1 worker threads; 1: none). Default: RNNKIT_CPU_THREADS at load, else 2 where there are two
+ * cores or more. Takes effect at the next kernel call; needs Node's worker_threads and
+ * SharedArrayBuffer, elsewhere products stay on one thread. Results do not depend on it.
+ */
+export function setCpuThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new RangeError(`setCpuThreads: expected an integer from 1 to ${MAX_THREADS}, got ${n}`);
+  }
+  if (n === threads) return;
+  threads = n;
+  // between kernel calls nothing lives in WebAssembly memory: load again with n scratch sets
+  loaded?.threads?.close();
+  loaded = undefined;
+}
+
+/** The threads large float32 products run on here: the setting, or 1 when they cannot be shared. */
+export function cpuThreads(): number {
+  const wasm = cpuWasm();
+  return wasm?.threads ? wasm.threads.workerCount + 1 : 1;
+}
+
+/**
+ * Starts the GEMM's worker threads now (else they start at the first large product and join a
+ * few tens of milliseconds later) and resolves with cpuThreads() once they are up.
+ */
+export async function whenCpuThreadsReady(): Promise<number> {
+  const pool = cpuWasm()?.threads;
+  if (!pool) return 1;
+  pool.start();
+  for (let waited = 0; pool.readyCount() < pool.workerCount; waited += 5) {
+    if (waited > 30_000) return 1 + pool.readyCount();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return pool.workerCount + 1;
 }
 
 /**

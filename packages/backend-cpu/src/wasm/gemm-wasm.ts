@@ -4,10 +4,18 @@
  */
 import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
 
+/** Products with m·k·n below this stay on one thread (the hand-off costs more than it saves). */
+export const THREAD_WORK = 1 << 22;
+/** Chunks of a threaded product are multiples of this many rows (or columns) of C. */
+const THREAD_ROWS = 16;
+/** Chunks per thread: more even out a thread that starts late, fewer repack less. */
+const CHUNKS_PER_THREAD = 2;
+
 /**
  * C = op(A)·op(B) (or += with `accumulate`) with every operand at a byte address in `wasm`'s
  * memory; same layout as `matMulImpl` (row-major, A stored [k,m] when transposed, B stored [n,k]).
- * m, k, n ≥ 1.
+ * m, k, n ≥ 1. Large products run on the worker threads too when there are any (cpu-wasm.ts); the
+ * result is the same bit for bit.
  */
 export function gemmAt(
   wasm: CpuWasm,
@@ -24,22 +32,28 @@ export function gemmAt(
   if (m < wasm.MR && (m === 1 || !transposeA)) {
     // a few rows (A stored [m,k]; a single row reads the same either way): no packing
     wasm.gemm.gemmFewRows(m, k, n, transposeB ? 1 : 0, a, b, c, accumulate ? 1 : 0);
-  } else {
-    wasm.gemm.gemm(
-      m,
-      k,
-      n,
-      transposeA ? 1 : 0,
-      transposeB ? 1 : 0,
-      a,
-      b,
-      c,
-      accumulate ? 1 : 0,
-      wasm.packedA,
-      wasm.packedB,
-      wasm.tile,
-    );
+    return;
   }
+  const tA = transposeA ? 1 : 0;
+  const tB = transposeB ? 1 : 0;
+  // row strides of A and B as stored
+  const lda = transposeA ? m : k;
+  const ldb = transposeB ? k : n;
+  const acc = accumulate ? 1 : 0;
+  const threads = wasm.threads;
+  if (threads !== null && m * k * n >= THREAD_WORK && Math.max(m, n) >= 2 * THREAD_ROWS) {
+    // chunks of rows of C, or of columns when C is wider than high (each thread then packs
+    // the whole of the smaller operand: the fewer rows or columns, the less repacked)
+    const split = m >= n ? 0 : 1;
+    const size = split === 0 ? m : n;
+    const chunks = Math.min(
+      CHUNKS_PER_THREAD * (threads.workerCount + 1),
+      Math.floor(size / THREAD_ROWS),
+    );
+    const unit = THREAD_ROWS * Math.ceil(size / chunks / THREAD_ROWS);
+    if (threads.run(m, k, n, tA, tB, a, lda, b, ldb, c, n, acc, split, unit)) return;
+  }
+  wasm.gemm.gemm(m, k, n, tA, tB, a, lda, b, ldb, c, n, acc, wasm.packedA, wasm.packedB, wasm.tile);
 }
 
 /**

@@ -10,7 +10,9 @@
 ;; plain float32 code.
 ;;
 ;; Memory is owned by this module and grown by the caller (src/wasm/cpu-wasm.ts, gemm-wasm.ts), who
-;; copies A, B (and C when accumulating) in and C out; every pointer below is a byte address.
+;; copies A, B (and C when accumulating) in and C out; every pointer below is a byte address. The
+;; build also assembles a variant on an imported shared memory (scripts/wasm-variants.mjs), which
+;; worker threads instantiate to compute blocks of one product (src/wasm/gemm-threads.ts).
 ;; Assemble with `pnpm --filter @rnnkit/backend-cpu build:wasm` (scripts/build-wasm.mjs),
 ;; which rewrites gemm-wasm-bytes.ts.
 (module
@@ -376,10 +378,14 @@
     (select (local.get $block) (local.get $left) (i32.lt_s (local.get $block) (local.get $left))))
 
   ;; C[m,n] (= or, when $accumulate, +=) op(A)[m,k] · op(B)[k,n]; m, k, n ≥ 1.
+  ;; Row strides in floats: $lda of A as stored (≥ k, or ≥ m when $transA), $ldb of B as stored
+  ;; (≥ n, or ≥ k when $transB), $ldc of C (≥ n); a block of a larger product (one thread's rows
+  ;; or columns of C) is the same call on offset pointers with the larger product's strides.
   ;; $pa: MC·KC floats, $pb: KC·NC floats, $tile: MR·NR floats of scratch.
   (func $gemm (export "gemm")
     (param $m i32) (param $k i32) (param $n i32) (param $transA i32) (param $transB i32)
-    (param $a i32) (param $b i32) (param $c i32) (param $accumulate i32)
+    (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32)
+    (param $accumulate i32)
     (param $pa i32) (param $pb i32) (param $tile i32)
     (local $j0 i32) (local $nc i32) (local $p0 i32) (local $kc i32) (local $i0 i32) (local $mc i32)
     (local $jr i32) (local $nr i32) (local $ir i32) (local $mr i32) (local $overwrite i32)
@@ -392,13 +398,13 @@
         (local.set $kc (call $blockSize (i32.const 256) (local.get $k) (local.get $p0)))
         ;; the first depth block overwrites C unless the caller accumulates
         (local.set $overwrite (i32.and (i32.eqz (local.get $p0)) (i32.eqz (local.get $accumulate))))
-        (call $packB (local.get $b) (select (local.get $k) (local.get $n) (local.get $transB))
+        (call $packB (local.get $b) (local.get $ldb)
           (local.get $transB) (local.get $p0) (local.get $kc) (local.get $j0) (local.get $nc)
           (local.get $pb))
         (local.set $i0 (i32.const 0))
         (loop $rowBlocks
           (local.set $mc (call $blockSize (i32.const 128) (local.get $m) (local.get $i0)))
-          (call $packA (local.get $a) (select (local.get $m) (local.get $k) (local.get $transA))
+          (call $packA (local.get $a) (local.get $lda)
             (local.get $transA) (local.get $p0) (local.get $kc) (local.get $i0) (local.get $mc)
             (local.get $pa))
           (local.set $jr (i32.const 0))
@@ -413,12 +419,12 @@
                 (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2))))
               ;; &C[i0 + ir, j0 + jr]
               (local.set $cTile (i32.add (local.get $c)
-                (i32.shl (i32.add (i32.mul (i32.add (local.get $i0) (local.get $ir)) (local.get $n))
+                (i32.shl (i32.add (i32.mul (i32.add (local.get $i0) (local.get $ir)) (local.get $ldc))
                                   (i32.add (local.get $j0) (local.get $jr))) (i32.const 2))))
               (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
                 (then
                   (call $kernel (local.get $kc) (local.get $aPanel) (local.get $bPanel)
-                    (local.get $cTile) (i32.shl (local.get $n) (i32.const 2)) (local.get $overwrite)))
+                    (local.get $cTile) (i32.shl (local.get $ldc) (i32.const 2)) (local.get $overwrite)))
                 (else
                   ;; partial tile: compute the full 4×8 into scratch, copy the mr×nr corner
                   (call $kernel (local.get $kc) (local.get $aPanel) (local.get $bPanel)
@@ -430,7 +436,7 @@
                       (local.set $src (i32.add (local.get $tile)
                         (i32.shl (i32.add (i32.shl (local.get $i) (i32.const 3)) (local.get $j)) (i32.const 2))))
                       (local.set $dst (i32.add (local.get $cTile)
-                        (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 2))))
+                        (i32.shl (i32.add (i32.mul (local.get $i) (local.get $ldc)) (local.get $j)) (i32.const 2))))
                       (f32.store (local.get $dst)
                         (select (f32.load (local.get $src))
                                 (f32.add (f32.load (local.get $dst)) (f32.load (local.get $src)))
