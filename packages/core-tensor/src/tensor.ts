@@ -29,7 +29,8 @@ export class Tensor implements TensorInfo {
 
   constructor(info: TensorInfo, backendName: string, id: number) {
     this.id = id;
-    this.shape = Object.freeze([...info.shape]);
+    // a frozen shape (another tensor's) is shared; any other is copied, then frozen
+    this.shape = Object.isFrozen(info.shape) ? info.shape : Object.freeze([...info.shape]);
     this.dtype = info.dtype;
     this.size = sizeOf(info.shape);
     this.dataId = info.dataId;
