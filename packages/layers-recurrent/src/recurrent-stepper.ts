@@ -1,6 +1,5 @@
 import {
   type DataId,
-  dispose,
   gather,
   keep,
   RnnkitError,
@@ -13,10 +12,23 @@ import {
 import type { RecurrentCell } from "./cells/recurrent-cell.js";
 import { checkStepInput, stepCells } from "./step-cells.js";
 
-/** A tensor computed from weights, valid while those weights hold the same data. */
+/** A tensor computed from a cell's input weights, valid while they hold the same data. */
 interface Derived {
+  valid: boolean;
   value: Tensor | undefined;
-  sources: (DataId | undefined)[];
+  weightIh: DataId | undefined;
+  biasIh: DataId | undefined;
+  biasHh: DataId | undefined;
+}
+
+function emptyDerived(): Derived {
+  return {
+    valid: false,
+    value: undefined,
+    weightIh: undefined,
+    biasIh: undefined,
+    biasHh: undefined,
+  };
 }
 
 /** What one step reads: a float [B, I] tensor, int32 indices [B], an index, or a list of indices. */
@@ -42,7 +54,9 @@ export class RecurrentStepper {
   private current: Tensor[][] | undefined;
   /** The stepper made `current` (and frees it); false for states the caller handed to `reset`. */
   private ownsCurrent = false;
-  private readonly table: Derived = { value: undefined, sources: [] };
+  /** The batch size of `current` when the stepper made it. */
+  private batch = -1;
+  private readonly table: Derived = emptyDerived();
   private readonly biases: Derived[];
 
   /** @internal Use `createStepper()` of a layer. */
@@ -54,7 +68,7 @@ export class RecurrentStepper {
     this.name = name;
     this.cells = cells;
     this.between = between;
-    this.biases = cells.map(() => ({ value: undefined, sources: [] }));
+    this.biases = cells.map(emptyDerived);
   }
 
   /** The current states, one list per layer ([h] or [h, c], each [B, H]); undefined before the first step. */
@@ -74,18 +88,25 @@ export class RecurrentStepper {
    * step's until `reset`.
    */
   step(x: StepperInput): Tensor {
-    const next = tidy(() =>
-      stepCells(this.name, this.cells, undefined, this.current, {
-        projectedFirst: this.projectFirst(x),
+    let next: Tensor[][] = [];
+    tidy(() => {
+      const projectedFirst = this.projectFirst(x);
+      next = stepCells(this.name, this.cells, undefined, this.current, {
+        projectedFirst,
+        // states of an earlier step were checked then; only the batch size may have changed
+        trustedStates: this.ownsCurrent && projectedFirst.shape[0] === this.batch,
         project: (input, k) => (this.cells[k] as RecurrentCell).projectInput(input, this.bias(k)),
         between: this.between,
-      }),
-    );
-    for (const list of next) for (const s of list) keep(s);
-    if (this.ownsCurrent) dispose(this.current);
+      });
+      // kept: they outlive this scope and the caller's
+      for (const list of next) for (const s of list) keep(s);
+    });
+    this.releaseStates();
     this.current = next;
     this.ownsCurrent = true;
-    return (next.at(-1) as Tensor[])[0] as Tensor;
+    const output = (next[next.length - 1] as Tensor[])[0] as Tensor;
+    this.batch = output.shape[0] as number;
+    return output;
   }
 
   /**
@@ -93,9 +114,14 @@ export class RecurrentStepper {
    * those stay the caller's (the stepper never disposes them).
    */
   reset(states?: readonly (readonly Tensor[])[]): void {
-    if (this.ownsCurrent) dispose(this.current);
+    this.releaseStates();
     this.current = states?.map((list) => [...list]);
     this.ownsCurrent = false;
+  }
+
+  private releaseStates(): void {
+    if (!this.ownsCurrent || this.current === undefined) return;
+    for (const list of this.current) for (const s of list) s.dispose();
   }
 
   /** Frees the states the stepper made and its input table. */
@@ -149,14 +175,24 @@ export class RecurrentStepper {
     cell: RecurrentCell,
     compute: () => Tensor | undefined,
   ): Tensor | undefined {
-    const sources = [cell.weightIh.dataId, cell.biasIh?.dataId, cell.biasHh?.dataId];
-    if (cache.sources.length > 0 && sources.every((s, i) => s === cache.sources[i])) {
+    const weightIh = cell.weightIh.dataId;
+    const biasIh = cell.biasIh?.dataId;
+    const biasHh = cell.biasHh?.dataId;
+    if (
+      cache.valid &&
+      cache.weightIh === weightIh &&
+      cache.biasIh === biasIh &&
+      cache.biasHh === biasHh
+    ) {
       return cache.value;
     }
     release(cache);
     const value = tidy(() => compute());
     cache.value = value === undefined || value instanceof Variable ? value : keep(value);
-    cache.sources = sources;
+    cache.valid = true;
+    cache.weightIh = weightIh;
+    cache.biasIh = biasIh;
+    cache.biasHh = biasHh;
     return cache.value;
   }
 }
@@ -165,5 +201,5 @@ export class RecurrentStepper {
 function release(cache: Derived): void {
   if (cache.value !== undefined && !(cache.value instanceof Variable)) cache.value.dispose();
   cache.value = undefined;
-  cache.sources = [];
+  cache.valid = false;
 }

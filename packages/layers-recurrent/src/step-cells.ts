@@ -4,6 +4,8 @@ import type { RecurrentCell } from "./cells/recurrent-cell.js";
 export interface StepCellsOptions {
   /** Layer 0's projected input [B, G·H], computed by the caller (x is then not read). */
   projectedFirst?: Tensor;
+  /** The states were made by an earlier step of the same batch size: skip checking them. */
+  trustedStates?: boolean;
   /** Projected input of cell k ≥ 1 from the previous layer's output (default `projectInput`). */
   project?: (input: Tensor, layer: number) => Tensor;
   /** Applied to layer k's output before layer k + 1 reads it (dropout in training mode). */
@@ -32,8 +34,14 @@ export function stepCells(
     projected = input.dtype === "int32" ? first.projectIndices(input) : first.projectInput(input);
   }
   const B = projected.shape[0] as number;
-  const current = states ?? cells.map((cell) => zeroStates(cell, B));
-  checkStepStates(layer, cells, current, B);
+  let current = states;
+  if (current === undefined) {
+    const zero: Tensor[][] = [];
+    for (const cell of cells) zero.push(zeroStates(cell, B));
+    current = zero;
+  } else if (options.trustedStates !== true) {
+    checkStepStates(layer, cells, current, B);
+  }
   const next: Tensor[][] = [];
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k] as RecurrentCell;
@@ -49,7 +57,10 @@ export function stepCells(
 
 /** Zero states [B, H] (h, and c for an LSTM) of a cell. */
 function zeroStates(cell: RecurrentCell, batch: number): Tensor[] {
-  return Array.from({ length: cell.stateCount }, () => zeros([batch, cell.hiddenSize], cell.dtype));
+  const states: Tensor[] = [];
+  for (let k = 0; k < cell.stateCount; k++)
+    states.push(zeros([batch, cell.hiddenSize], cell.dtype));
+  return states;
 }
 
 /** Checks one step's input: float [B, I] or int32 indices [B]. */
@@ -81,7 +92,8 @@ function checkStepStates(
       `step expects states for ${cells.length} layer(s), got ${states.length}`,
     );
   }
-  cells.forEach((cell, k) => {
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k] as RecurrentCell;
     const list = states[k] as readonly Tensor[];
     if (list.length !== cell.stateCount) {
       throw new RnnkitError(
@@ -97,5 +109,5 @@ function checkStepStates(
         );
       }
     }
-  });
+  }
 }
