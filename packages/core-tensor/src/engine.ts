@@ -228,7 +228,10 @@ class Engine {
     }
     const scopes = this.state.scopes;
     const parent = scopes.length > 0 ? scopes[scopes.length - 1] : undefined;
-    for (const t of scope.tensors) {
+    // indexed loops here and below: cheaper than iterators before the JIT has optimized them
+    const tensors = scope.tensors;
+    for (let i = 0; i < tensors.length; i++) {
+      const t = tensors[i] as Tensor;
       if (t.kept || (keep === undefined ? t === result : keep.has(t))) parent?.tensors.push(t);
       else this.disposeTensor(t);
     }

@@ -78,7 +78,7 @@ export class Tensor implements TensorInfo {
 
 export function sizeOf(shape: readonly number[]): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   return size;
 }
 

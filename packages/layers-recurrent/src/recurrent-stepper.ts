@@ -99,7 +99,10 @@ export class RecurrentStepper {
         between: this.between,
       });
       // kept: they outlive this scope and the caller's
-      for (const list of next) for (const s of list) keep(s);
+      for (let k = 0; k < next.length; k++) {
+        const list = next[k] as Tensor[];
+        for (let j = 0; j < list.length; j++) keep(list[j] as Tensor);
+      }
     });
     this.releaseStates();
     this.current = next;
@@ -121,7 +124,11 @@ export class RecurrentStepper {
 
   private releaseStates(): void {
     if (!this.ownsCurrent || this.current === undefined) return;
-    for (const list of this.current) for (const s of list) s.dispose();
+    const current = this.current;
+    for (let k = 0; k < current.length; k++) {
+      const list = current[k] as Tensor[];
+      for (let j = 0; j < list.length; j++) (list[j] as Tensor).dispose();
+    }
   }
 
   /** Frees the states the stepper made and its input table. */

@@ -2,7 +2,7 @@ import { RnnkitError, shapeToString } from "../errors.js";
 
 export function sizeFromShape(shape: readonly number[]): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   return size;
 }
 
