@@ -62,7 +62,8 @@ class Engine {
   adopt(t: Tensor, scoped: boolean): void {
     this.incRef(t.dataId);
     this.state.numTensors++;
-    if (scoped) this.state.scopes.at(-1)?.tensors.push(t);
+    const scopes = this.state.scopes;
+    if (scoped && scopes.length > 0) (scopes[scopes.length - 1] as Scope).tensors.push(t);
   }
 
   /** Writes host values to the active backend and returns a tensor. */
@@ -142,14 +143,15 @@ class Engine {
     attrs: Record<string, unknown> = {},
   ): Tensor | Tensor[] {
     const backend = getBackend();
+    const backendName = backend.name;
     for (const name in inputs) {
       const input = inputs[name] as Tensor;
       if (input.isDisposed) {
         throw new RnnkitError(kernelName, `input "${name}" ${input.toString()} is disposed`);
       }
-      if (input.backendName !== backend.name) this.moveTo(input, backend);
+      if (input.backendName !== backendName) this.moveTo(input, backend);
     }
-    const kernel = getKernel(kernelName, backend.name);
+    const kernel = getKernel(kernelName, backendName);
     if (kernel === undefined) {
       throw new RnnkitError(
         kernelName,
@@ -157,10 +159,19 @@ class Engine {
       );
     }
     const result = kernel.kernelFunc({ inputs, attrs, backend });
-    const infos = Array.isArray(result) ? result : [result];
-    const outputs = infos.map((info) => this.makeTensor(info, backend.name));
-    this.record(kernelName, inputs, outputs, attrs);
-    return Array.isArray(result) ? outputs : (outputs[0] as Tensor);
+    // no tape records anything while no gradient is being taken
+    const recording = this.state.tapes.length > 0;
+    if (!Array.isArray(result)) {
+      const output = this.makeTensor(result, backendName);
+      if (recording) this.record(kernelName, inputs, [output], attrs);
+      return output;
+    }
+    const outputs: Tensor[] = new Array(result.length);
+    for (let i = 0; i < result.length; i++) {
+      outputs[i] = this.makeTensor(result[i] as TensorInfo, backendName);
+    }
+    if (recording) this.record(kernelName, inputs, outputs, attrs);
+    return outputs;
   }
 
   private record(
@@ -208,11 +219,20 @@ class Engine {
     } finally {
       this.state.scopes.pop();
     }
-    const keep = new Set<Tensor>();
-    collectTensors(result, keep);
-    const parent = this.state.scopes.at(-1);
-    for (const t of scope.tensors) {
-      if (keep.has(t) || t.kept) parent?.tensors.push(t);
+    if (scope.tensors.length === 0) return result;
+    // a single returned tensor needs no search of the result
+    let keep: Set<Tensor> | undefined;
+    if (!(result instanceof Tensor)) {
+      keep = new Set<Tensor>();
+      collectTensors(result, keep);
+    }
+    const scopes = this.state.scopes;
+    const parent = scopes.length > 0 ? scopes[scopes.length - 1] : undefined;
+    // indexed loops here and below: cheaper than iterators before the JIT has optimized them
+    const tensors = scope.tensors;
+    for (let i = 0; i < tensors.length; i++) {
+      const t = tensors[i] as Tensor;
+      if (t.kept || (keep === undefined ? t === result : keep.has(t))) parent?.tensors.push(t);
       else this.disposeTensor(t);
     }
     return result;

@@ -42,6 +42,8 @@ type BackendFactory = () => Backend;
 
 interface Registry {
   kernels: Map<string, KernelConfig>;
+  /** The same kernels by backend, then kernel name: the engine's lookup on every call. */
+  kernelsByBackend?: Map<string, Map<string, KernelConfig>>;
   gradients: Map<string, GradConfig>;
   factories: Map<string, { factory: BackendFactory; priority: number }>;
   backends: Map<string, Backend>;
@@ -50,7 +52,11 @@ interface Registry {
 
 const KEY = Symbol.for("@rnnkit/core-tensor/registry");
 
+/** The shared registry object (created once, never replaced: safe to hold on to). */
+let shared: Registry | undefined;
+
 function registry(): Registry {
+  if (shared !== undefined) return shared;
   const g = globalThis as { [KEY]?: Registry };
   g[KEY] ??= {
     kernels: new Map(),
@@ -59,15 +65,35 @@ function registry(): Registry {
     backends: new Map(),
     active: undefined,
   };
-  return g[KEY];
+  shared = g[KEY];
+  return shared;
 }
 
 export function registerKernel<B extends Backend>(config: KernelConfig<B>): void {
-  registry().kernels.set(`${config.backendName}_${config.kernelName}`, config as KernelConfig);
+  const r = registry();
+  r.kernels.set(`${config.backendName}_${config.kernelName}`, config as KernelConfig);
+  byBackend(r, config.backendName).set(config.kernelName, config as KernelConfig);
 }
 
 export function getKernel(kernelName: string, backendName: string): KernelConfig | undefined {
-  return registry().kernels.get(`${backendName}_${kernelName}`);
+  const r = registry();
+  // nested lookup (no key string built per call); the flat map answers for kernels registered by
+  // a copy of core-tensor that predates the index
+  const found = r.kernelsByBackend?.get(backendName)?.get(kernelName);
+  if (found !== undefined) return found;
+  const config = r.kernels.get(`${backendName}_${kernelName}`);
+  if (config !== undefined) byBackend(r, backendName).set(kernelName, config);
+  return config;
+}
+
+function byBackend(r: Registry, backendName: string): Map<string, KernelConfig> {
+  r.kernelsByBackend ??= new Map();
+  let kernels = r.kernelsByBackend.get(backendName);
+  if (kernels === undefined) {
+    kernels = new Map();
+    r.kernelsByBackend.set(backendName, kernels);
+  }
+  return kernels;
 }
 
 /** Names of the kernels registered for a backend. */

@@ -11,29 +11,37 @@ export type NestedArray = number | NestedArray[];
  * (a GPU texture, a typed array) until `data()` / `dataSync()` reads them.
  */
 export class Tensor implements TensorInfo {
-  readonly id: number;
-  readonly shape: readonly number[];
-  readonly dtype: Dtype;
-  readonly size: number;
+  // Fields are declared here and set in the constructor only (no field initializers): a tensor is
+  // made on every kernel call, and initializers are one more function call per tensor until the JIT
+  // has optimized the constructor.
+  declare readonly id: number;
+  declare readonly shape: readonly number[];
+  declare readonly dtype: Dtype;
+  declare readonly size: number;
   /** @internal The backend's handle; replaced when the data moves to another backend. */
-  dataId: DataId;
+  declare dataId: DataId;
   /** @internal Name of the backend holding `dataId`. */
-  backendName: string;
+  declare backendName: string;
   /** @internal Number of gradient tapes that saved this tensor for their backward pass. */
-  pins = 0;
+  declare pins: number;
   /** @internal `dispose()` was called while pinned; the data is freed when the last pin goes. */
-  disposeRequested = false;
+  declare disposeRequested: boolean;
   /** @internal Set by `keep()`: `tidy` does not dispose it. */
-  kept = false;
-  private disposedFlag = false;
+  declare kept: boolean;
+  declare private disposedFlag: boolean;
 
   constructor(info: TensorInfo, backendName: string, id: number) {
     this.id = id;
-    this.shape = Object.freeze([...info.shape]);
+    // a frozen shape (another tensor's) is shared; any other is copied, then frozen
+    this.shape = Object.isFrozen(info.shape) ? info.shape : Object.freeze([...info.shape]);
     this.dtype = info.dtype;
     this.size = sizeOf(info.shape);
     this.dataId = info.dataId;
     this.backendName = backendName;
+    this.pins = 0;
+    this.disposeRequested = false;
+    this.kept = false;
+    this.disposedFlag = false;
   }
 
   get rank(): number {
@@ -77,7 +85,7 @@ export class Tensor implements TensorInfo {
 
 export function sizeOf(shape: readonly number[]): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   return size;
 }
 

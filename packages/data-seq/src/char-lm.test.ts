@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
-import { dispose, memory, Rng, reshape, type Tensor, tidy } from "@rnnkit/core-tensor";
+import { dispose, memory, Rng, reshape, type Tensor, tensor, tidy } from "@rnnkit/core-tensor";
 import { Dense, LSTM } from "@rnnkit/layers-recurrent";
 import { bitsPerCharacter, crossEntropy } from "@rnnkit/losses";
 import { Adam, trainBptt } from "@rnnkit/optim";
@@ -101,32 +101,39 @@ describe("char-level LSTM language model (data-seq + layers-recurrent + losses +
     expect(model).toBeLessThan(unigram);
     expect(model).toBeLessThan(unigram - 0.5); // not a near miss: the context is used
 
-    // the trained model plugs into generate: one step = one character, state carried
-    const step = (index: number, carried: LstmState | undefined) =>
+    // the trained model plugs into generate: one step = one character, state carried. lstm.step
+    // reads the index (column c of W_ih, no one-hot product) and runs one time step of every layer
+    const step = (index: number, carried: Tensor[][] | undefined) =>
+      tidy(() => {
+        const out = lstm.step(tensor([index], [1], "int32"), carried);
+        return { logits: reshape(dense.forward(out.output), [V]), state: out.states };
+      });
+    // the same model through forward on [1, 1, V] one-hot input
+    const forwardStep = (index: number, carried: LstmState | undefined) =>
       tidy(() => {
         const x = reshape(oneHotTensor([[index]], V), [1, 1, V]);
         const out = lstm.forward(x, { h0: carried?.h, c0: carried?.c });
         const logits = reshape(dense.forward(out.output), [V]);
         return { logits, state: { h: out.hN, c: out.cN as Tensor } };
       });
-    const sample = (seed: number) =>
-      generate({
-        vocab,
-        step,
-        prime: "First Citizen:\n",
-        seed,
-        temperature: 0.8,
-        maxLength: 80,
-        stopAtEnd: false,
-      });
+    const options = {
+      vocab,
+      prime: "First Citizen:\n",
+      temperature: 0.8,
+      maxLength: 80,
+      stopAtEnd: false,
+    };
+    const sample = (seed: number) => generate({ ...options, step, seed });
     const live = memory().numTensors;
     const a = sample(1);
     const b = sample(1);
     const c = sample(2);
+    const viaForward = generate({ ...options, step: forwardStep, seed: 1 });
     expect(a.text).toBe(b.text);
     expect(c.text).not.toBe(a.text);
+    expect(viaForward.text).toBe(a.text);
     console.log(`char-lm sample (seed 1): ${JSON.stringify(a.text)}`);
-    dispose([a.state, b.state, c.state]);
+    dispose([a.state, b.state, c.state, viaForward.state]);
     expect(memory().numTensors).toBe(live); // generation leaks nothing
   }, 120_000);
 });

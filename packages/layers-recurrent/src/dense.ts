@@ -63,12 +63,12 @@ export class Dense extends Module {
         `expected input [..., ${this.inputSize}], got ${shapeToString(x.shape)}`,
       );
     }
-    const lead = x.shape.slice(0, -1);
-    const flat = reshape(x, [-1, this.inputSize]);
+    // [B, in] as it is (a generation step); [..., in] flattened to rows and back
+    const flat = x.rank === 2 ? x : reshape(x, [-1, this.inputSize]);
     // W_y h_t + b_y for every row
     let y = matMul(flat, this.weight, false, true);
     if (this.bias !== undefined) y = add(y, this.bias);
-    y = reshape(y, [...lead, this.outputSize]);
+    if (x.rank !== 2) y = reshape(y, [...x.shape.slice(0, -1), this.outputSize]);
     switch (this.activation) {
       case "tanh":
         return tanh(y);

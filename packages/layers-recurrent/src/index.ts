@@ -20,7 +20,9 @@ export {
   type RecurrentLayerCallOptions,
   type RecurrentLayerOptions,
   type RecurrentLayerOutput,
+  type RecurrentStepOutput,
 } from "./recurrent-layer.js";
+export { RecurrentStepper, type StepperInput } from "./recurrent-stepper.js";
 export { repeatVector } from "./repeat-vector.js";
 export { RNN, type RNNCallOptions, type RNNOptions, type RNNOutput } from "./rnn.js";
 export { SimpleRNN, type SimpleRNNOptions } from "./simple-rnn.js";

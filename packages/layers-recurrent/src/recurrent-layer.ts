@@ -8,11 +8,14 @@ import {
   slice,
   stack,
   type Tensor,
+  tidy,
   zeros,
 } from "@rnnkit/core-tensor";
 import type { InitPreset, RecurrentCell } from "./cells/recurrent-cell.js";
 import { dropout } from "./dropout.js";
 import { Module } from "./module.js";
+import { RecurrentStepper } from "./recurrent-stepper.js";
+import { stepCells } from "./step-cells.js";
 import { unroll } from "./unroll.js";
 
 /** PyTorch-like options of `SimpleRNN`, `LSTM` and `GRU` (always batch-first). */
@@ -47,6 +50,13 @@ export interface RecurrentLayerOutput {
   hN: Tensor;
   /** LSTM only: final cell states, PyTorch's c_n. */
   cN?: Tensor;
+}
+
+export interface RecurrentStepOutput {
+  /** [B, H]: the last layer's new hidden state (the same tensor as `states[numLayers − 1][0]`). */
+  output: Tensor;
+  /** The new states, one list per layer: [h] (or [h, c] for an LSTM), each [B, H]. */
+  states: Tensor[][];
 }
 
 /**
@@ -101,6 +111,46 @@ export abstract class RecurrentLayer extends Module {
 
   get numDirections(): number {
     return this.bidirectional ? 2 : 1;
+  }
+
+  /**
+   * One time step of every layer, the state carried by the caller: generation and streaming
+   * without the [B, 1, ·] reshapes of `forward`. x: float [B, inputSize] (e.g. a one-hot row) or
+   * int32 indices [B] (the one-hot rows without the product: column c of W_ih). `states`: one list
+   * per layer, [h] or [h, c], each [B, H] (default zeros). The same values as `forward` over the
+   * same steps; differentiable; nothing passed in is disposed. Unidirectional layers only. For a
+   * sampling loop `createStepper()` is faster (it keeps the states and an input table).
+   */
+  step(x: Tensor, states?: readonly (readonly Tensor[])[]): RecurrentStepOutput {
+    const cells = this.stepCells();
+    const next = tidy(() =>
+      stepCells(this.name, cells, x, states, { between: (h) => this.betweenLayers(h) }),
+    );
+    return { output: (next.at(-1) as Tensor[])[0] as Tensor, states: next };
+  }
+
+  /**
+   * A stepper: one time step per `step(x)` call with the states kept inside (see
+   * `RecurrentStepper`), the fastest way to sample from a trained layer. Unidirectional only.
+   */
+  createStepper(): RecurrentStepper {
+    return new RecurrentStepper(this.name, this.stepCells(), (h) => this.betweenLayers(h));
+  }
+
+  /** The cells of a unidirectional stack, bottom first. */
+  private stepCells(): RecurrentCell[] {
+    if (this.bidirectional) {
+      throw new RnnkitError(
+        this.name,
+        "step needs a unidirectional layer: the reverse direction reads the sequence from its end",
+      );
+    }
+    return this.cells.map((row) => row[0] as RecurrentCell);
+  }
+
+  /** What the next layer reads of a layer's outputs: dropout in training mode. */
+  private betweenLayers(h: Tensor): Tensor {
+    return this.training && this.dropout > 0 ? dropout(h, this.dropout, this.rng) : h;
   }
 
   forward(x: Tensor, options: RecurrentLayerCallOptions = {}): RecurrentLayerOutput {

@@ -1,6 +1,8 @@
-import { detach, dispose, keep, type Tensor } from "@rnnkit/core-tensor";
+import { detach, dispose, keep, RnnkitError, type Tensor, tidy } from "@rnnkit/core-tensor";
 import type { RecurrentCell } from "./cells/recurrent-cell.js";
 import { Module } from "./module.js";
+import { RecurrentStepper } from "./recurrent-stepper.js";
+import { stepCells } from "./step-cells.js";
 import { unroll } from "./unroll.js";
 
 export interface RNNOptions {
@@ -61,6 +63,31 @@ export class RNN extends Module {
     // N→1: the final hidden state (the last valid step under a mask)
     outputs.dispose();
     return { output: states[0] as Tensor, states };
+  }
+
+  /**
+   * One time step: x float [B, I] or int32 indices [B], `states` the cell's [h] or [h, c] (default
+   * zeros) → the new h (`output`) and states. The same values as `forward`; nothing passed in is
+   * disposed; the carried state of a stateful layer is not used. Not with `goBackwards`.
+   */
+  step(x: Tensor, states?: readonly Tensor[]): { output: Tensor; states: Tensor[] } {
+    this.checkForwardOnly();
+    const next = tidy(
+      () => stepCells(this.name, [this.cell], x, states === undefined ? undefined : [states])[0],
+    ) as Tensor[];
+    return { output: next[0] as Tensor, states: next };
+  }
+
+  /** A stepper over the cell: one time step per `step(x)`, states kept inside (`RecurrentStepper`). */
+  createStepper(): RecurrentStepper {
+    this.checkForwardOnly();
+    return new RecurrentStepper(this.name, [this.cell]);
+  }
+
+  private checkForwardOnly(): void {
+    if (this.goBackwards) {
+      throw new RnnkitError(this.name, "step needs goBackwards false: it reads one step at a time");
+    }
   }
 
   /** Forgets the carried state of a stateful layer. */

@@ -1,4 +1,4 @@
-import type { Rng, Tensor } from "@rnnkit/core-tensor";
+import { type Rng, slice, type Tensor } from "@rnnkit/core-tensor";
 import {
   Dense,
   dropout,
@@ -79,10 +79,23 @@ export class CharModel extends Module {
     };
   }
 
+  /**
+   * One time step from input vectors [B, embedding] and the states of the last step (one list per
+   * layer, [h] or [h, c]; default zeros): the next-character logits [B, V] and the new states.
+   * Generation feeds one character per call this way, without the [B, 1, ·] reshapes of `forward`.
+   */
+  stepEmbedded(embedded: Tensor, states?: Tensor[][]): { logits: Tensor; states: Tensor[][] } {
+    const out = this.recurrent.step(embedded, states);
+    let top = out.output;
+    if (this.training && this.config.dropout > 0) top = dropout(top, this.config.dropout, this.rng);
+    return { logits: this.head.forward(top), states: out.states };
+  }
+
   /** Row `index` of the embedding matrix (the input vector of one character). */
   embed(index: number): Float32Array {
-    const E = this.config.embedding;
-    const all = this.embedding.weight.dataSync();
-    return Float32Array.from(all.subarray(index * E, (index + 1) * E));
+    const row = slice(this.embedding.weight, [index, 0], [1, this.config.embedding]);
+    const values = Float32Array.from(row.dataSync());
+    row.dispose();
+    return values;
   }
 }

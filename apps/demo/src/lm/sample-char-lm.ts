@@ -1,7 +1,7 @@
-import { reshape, tensor, tidy } from "@rnnkit/core-tensor";
+import { reshape, type Tensor, tensor, tidy } from "@rnnkit/core-tensor";
 import { type GeneratedSymbol, generateStream, Vocab } from "@rnnkit/data-seq";
 import { CliError } from "../cli/cli-error.js";
-import type { CharModel, RecurrentState } from "./char-model.js";
+import type { CharModel } from "./char-model.js";
 
 export interface SampleOptions {
   /** Text the model reads first (its state carries on from there). */
@@ -32,10 +32,11 @@ export async function* sampleCharLm(
   }
   const E = model.config.embedding;
   const V = vocab.size;
-  const step = (vector: Float32Array, state: RecurrentState | undefined) =>
+  // one time step per character (the layers' step API), the states carried by generateStream
+  const step = (vector: Float32Array, state: Tensor[][] | undefined) =>
     tidy(() => {
-      const out = model.forwardEmbedded(tensor(vector, [1, 1, E]), state);
-      return { logits: reshape(out.logits, [V]), state: out.state };
+      const out = model.stepEmbedded(tensor(vector, [1, E]), state);
+      return { logits: reshape(out.logits, [V]), state: out.states };
     });
   yield* generateStream({
     vocab,

@@ -2,7 +2,7 @@ import { RnnkitError, shapeToString } from "../errors.js";
 
 export function sizeFromShape(shape: readonly number[]): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   return size;
 }
 
@@ -18,7 +18,9 @@ export function stridesOf(shape: readonly number[]): number[] {
 }
 
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** NumPy broadcasting of two shapes; the error names the op. */

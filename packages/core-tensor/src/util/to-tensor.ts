@@ -26,6 +26,8 @@ export function assertDtypeIs(op: string, name: string, x: Tensor, dtype: Dtype)
     throw new RnnkitError(op, `argument "${name}" must be ${dtype}, got ${x.dtype}`);
 }
 
+const NO_TEMPORARIES: readonly Tensor[] = Object.freeze([]);
+
 /**
  * Resolves the two operands of a binary op: a number becomes a scalar of the other operand's dtype.
  * Returns the temporaries the caller must dispose after running the kernel.
@@ -34,7 +36,16 @@ export function binaryOperands(
   op: string,
   a: Tensor | number,
   b: Tensor | number,
-): { a: Tensor; b: Tensor; temporaries: Tensor[] } {
+): { a: Tensor; b: Tensor; temporaries: readonly Tensor[] } {
+  if (a instanceof Tensor && b instanceof Tensor) {
+    // the common case: two tensors, no temporaries
+    assertTensor(op, "a", a);
+    assertTensor(op, "b", b);
+    if (a.dtype !== b.dtype) {
+      throw new RnnkitError(op, `dtypes differ: a is ${a.dtype}, b is ${b.dtype} (use cast)`);
+    }
+    return { a, b, temporaries: NO_TEMPORARIES };
+  }
   const temporaries: Tensor[] = [];
   if (typeof a === "number" && typeof b === "number") {
     throw new RnnkitError(op, "at least one operand must be a Tensor");

@@ -9,7 +9,7 @@ import type {
   GenerateResult,
   StepOutput,
 } from "./generate-options.js";
-import { sampleFromLogits } from "./sample-from-logits.js";
+import { sampleFromReadLogits } from "./sample-from-logits.js";
 
 /** The loop asks its driver to run a step, or hands it a generated symbol. */
 export type LoopEvent<S> =
@@ -110,11 +110,8 @@ export function* decodingLoop<S>(
     return vector;
   };
 
-  function* feed(
-    index: number,
-    fedBack: boolean,
-  ): Generator<LoopEvent<S>, void, StepOutput<S> | undefined> {
-    const output = yield { kind: "step", input: inputOf(index, fedBack), state };
+  /** Takes a step's output: checks it, reads the logits, carries the state (freeing what it replaced). */
+  const accept = (output: StepOutput<S> | undefined): void => {
     steps++;
     if (
       output === null ||
@@ -141,22 +138,26 @@ export function* decodingLoop<S>(
       }
     }
     state = output.state;
-  }
+  };
 
   try {
-    for (const index of prefix) yield* feed(index, false);
+    // each symbol is fed by one "step" event (no nested generator per symbol)
+    for (const index of prefix) accept(yield { kind: "step", input: inputOf(index, false), state });
     const indices: number[] = [];
     let stoppedBy: "end" | "length" = "length";
     let printed = false;
     while (indices.length < maxLength) {
       for (const index of suppress) logits[index] = Number.NEGATIVE_INFINITY;
-      if (logits.every((v) => v === Number.NEGATIVE_INFINITY)) {
+      let masked = 0;
+      for (let i = 0; i < logits.length; i++) if (logits[i] === Number.NEGATIVE_INFINITY) masked++;
+      if (masked === logits.length) {
         throw new RnnkitError(
           where,
           "every symbol is suppressed or has logit −Infinity: nothing to sample",
         );
       }
-      const next = sampleFromLogits(logits, sampling);
+      // the logits were read and checked once, in feed
+      const next = sampleFromReadLogits(logits, sampling);
       if (next === Vocab.END && options.stopAtEnd !== false) {
         stoppedBy = "end";
         break;
@@ -170,7 +171,7 @@ export function* decodingLoop<S>(
         kind: "symbol",
         symbol: { index: next, symbol: vocab.symbolAt(next), text, position: indices.length - 1 },
       };
-      yield* feed(next, true);
+      accept(yield { kind: "step", input: inputOf(next, true), state });
     }
     finished = true;
     return { indices, text: vocab.decode(indices), state, stoppedBy, steps };

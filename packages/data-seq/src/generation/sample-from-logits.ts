@@ -1,6 +1,7 @@
 import type { Rng, Tensor } from "@rnnkit/core-tensor";
+import { readLogits } from "../internal/read-logits.js";
 import { toRng } from "../internal/to-rng.js";
-import { type SamplingOptions, samplingDistribution } from "./sampling-distribution.js";
+import { distributionOfLogits, type SamplingOptions } from "./sampling-distribution.js";
 
 export interface SampleFromLogitsOptions extends SamplingOptions {
   /** Seed, core-tensor `Rng`, or anything with next() ∈ [0, 1) (default: the global generator). */
@@ -17,7 +18,15 @@ export function sampleFromLogits(
   logits: ArrayLike<number> | Tensor,
   options: SampleFromLogitsOptions = {},
 ): number {
-  const p = samplingDistribution(logits, options);
+  return sampleFromReadLogits(readLogits("samplingDistribution", logits), options);
+}
+
+/** `sampleFromLogits` of logits already read and checked by `readLogits`. */
+export function sampleFromReadLogits(
+  values: Float64Array,
+  options: SampleFromLogitsOptions,
+): number {
+  const p = distributionOfLogits(values, options);
   if (options.temperature === 0) return p.indexOf(1);
   const source = options.rng;
   const rng =

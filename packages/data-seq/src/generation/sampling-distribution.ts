@@ -22,8 +22,12 @@ export function samplingDistribution(
   logits: ArrayLike<number> | Tensor,
   options: SamplingOptions = {},
 ): Float64Array {
+  return distributionOfLogits(readLogits("samplingDistribution", logits), options);
+}
+
+/** `samplingDistribution` of logits already read and checked by `readLogits`. */
+export function distributionOfLogits(values: Float64Array, options: SamplingOptions): Float64Array {
   const where = "samplingDistribution";
-  const values = readLogits(where, logits);
   const temperature = options.temperature ?? 1;
   if (typeof temperature !== "number" || !(temperature >= 0) || !Number.isFinite(temperature)) {
     throw new RnnkitError(
@@ -47,6 +51,11 @@ export function samplingDistribution(
   }
   const max = values[best] as number;
   for (let i = 0; i < n; i++) p[i] = Math.exp(((values[i] as number) - max) / temperature);
+  if (topK >= n && topP >= 1) {
+    // nothing is cut: no ranking needed
+    normalize(p);
+    return p;
+  }
   // symbols by decreasing probability, lower index first among equals
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => (p[b] as number) - (p[a] as number) || a - b,

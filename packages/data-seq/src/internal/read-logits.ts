@@ -16,15 +16,18 @@ export function readLogits(where: string, logits: ArrayLike<number> | Tensor): F
   }
   if (values.length === 0) throw new RnnkitError(where, "logits are empty");
   const out = Float64Array.from(values);
-  out.forEach((v, i) => {
+  let masked = 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i] as number;
     if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
       throw new RnnkitError(
         where,
         `logit ${i} is ${v}; logits must be finite (−Infinity masks a symbol)`,
       );
     }
-  });
-  if (out.every((v) => v === Number.NEGATIVE_INFINITY)) {
+    if (v === Number.NEGATIVE_INFINITY) masked++;
+  }
+  if (masked === out.length) {
     throw new RnnkitError(where, "every logit is −Infinity: no symbol can be sampled");
   }
   return out;

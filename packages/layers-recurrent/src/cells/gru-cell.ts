@@ -44,7 +44,7 @@ export class GRUCell extends RecurrentCell {
   }
 
   /** Only b_ih is folded into the projected input; b_hh stays inside the step (it sits under r). */
-  protected override inputBias(): Tensor | undefined {
+  override inputBias(): Tensor | undefined {
     return this.biasIh;
   }
 

@@ -1,9 +1,11 @@
 import {
   add,
   type Dtype,
+  gather,
   matMul,
   type Rng,
   type Tensor,
+  transpose,
   type Variable,
   variable,
 } from "@rnnkit/core-tensor";
@@ -105,16 +107,39 @@ export abstract class RecurrentCell extends Module {
     return this.registerParameter(name + this.suffix, v);
   }
 
-  /** The input part of every gate for a batch of inputs x [N, I] → [N, G·H]. */
-  projectInput(x: Tensor): Tensor {
+  /**
+   * The input part of every gate for a batch of inputs x [N, I] → [N, G·H]. `bias` defaults to
+   * `inputBias()` (pass one computed beforehand to skip recomputing it every step).
+   */
+  projectInput(x: Tensor, bias: Tensor | undefined = this.inputBias()): Tensor {
     // W_x x_t (+ biases that sit outside any gate product)
     const projected = matMul(x, this.weightIh, false, true);
-    const bias = this.inputBias();
     return bias === undefined ? projected : add(projected, bias);
   }
 
-  /** The bias added to the projected input (b_ih + b_hh by default). */
-  protected inputBias(): Tensor | undefined {
+  /**
+   * The projected input of int32 indices [B] in [0, I): `projectInput(oneHot(indices, I))` without
+   * the product, W_ih·e_c = column c of W_ih → [B, G·H]. Differentiable.
+   */
+  projectIndices(indices: Tensor): Tensor {
+    // gather(W_ih [G·H, I], c, axis 1) is [G·H, B]: the columns, as rows
+    const columns = transpose(gather(this.weightIh, indices, 1));
+    const bias = this.inputBias();
+    return bias === undefined ? columns : add(columns, bias);
+  }
+
+  /**
+   * The projected input of every index at once, [I, G·H]: row c = W_ih·e_c + bias =
+   * `projectInput` of the one-hot row e_c. Index input then is a row gather of this table.
+   */
+  inputTable(): Tensor {
+    const table = transpose(this.weightIh);
+    const bias = this.inputBias();
+    return bias === undefined ? table : add(table, bias);
+  }
+
+  /** The bias added to the projected input (b_ih + b_hh by default), [G·H]. */
+  inputBias(): Tensor | undefined {
     if (this.biasIh === undefined || this.biasHh === undefined) return this.biasIh ?? this.biasHh;
     return add(this.biasIh, this.biasHh);
   }

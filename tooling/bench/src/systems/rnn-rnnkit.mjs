@@ -5,17 +5,16 @@
 //
 // input "one-hot": the workload as written: x = oneHot(chars) [B, T, V] into GRU/LSTM.forward.
 // input "index": the same model fed character indices instead. Every gate's input part for
-//   character c is row c of table = W_ih·I + b (one [V, V] × [V, gH] product per step), and the
-//   layer's cell runs over table[c_t] gathered per time step: one-hot(c)·W_ihᵀ without the product.
+//   character c is row c of table = W_ih·I + b (training: one [V, V] × [V, gH] product per step,
+//   then the layer's cell over table[c_t] gathered per time step; generation: the stepper's table),
+//   one-hot(c)·W_ihᵀ without the product.
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
-  dispose,
   gather,
   getBackend,
   memory,
   oneHot,
   Rng,
-  reshape,
   setBackend,
   stack,
   tensor,
@@ -146,46 +145,24 @@ async function trainMemory() {
   return { baseline, ...result };
 }
 
+// Generation goes through the public step API users sample with: `rnn.createStepper()` runs one
+// time step of every layer per call with the state kept inside. Index input: `step(c)` reads row c
+// of the input table (W_ih·e_c + b); one-hot input: `step(oneHot(c) [1, V])`, a [1, V] × [V, gH]
+// product per character.
 function generate() {
-  let states;
-  let table;
-  const reset = () => {
-    dispose(states);
-    states = zeroStates(1);
+  const stepper = rnn.createStepper();
+  const reset = () => stepper.reset();
+  const input =
+    config.input === "index" ? (c) => c : (c) => oneHot(tensor([c], [1], "int32"), VOCABULARY); // [1, V], freed by the tidy below
+  const next = (c) => {
+    const logits = tidy(() => head.forward(stepper.step(input(c))));
+    const values = logits.dataSync();
+    logits.dispose();
+    return values;
   };
-  const next =
-    config.input === "index"
-      ? (c) => {
-          table ??= tidy(() => cell.projectInput(identity));
-          const result = tidy(() => {
-            const s = cell.step(gather(table, tensor([c], [1], "int32"), 0), states);
-            return { s, logits: head.forward(s[0]) };
-          });
-          dispose(states);
-          states = result.s;
-          const values = result.logits.dataSync();
-          result.logits.dispose();
-          return values;
-        }
-      : (c) => {
-          // the public layer API: forward(x [1, 1, V], { h0, c0 }) → output, hN (, cN)
-          const result = tidy(() => {
-            const x = oneHot(tensor([c], [1, 1], "int32"), VOCABULARY);
-            const h0 = reshape(states[0], [1, 1, hidden]);
-            const c0 = states[1] === undefined ? undefined : reshape(states[1], [1, 1, hidden]);
-            const out = rnn.forward(x, { h0, c0 });
-            const s = [reshape(out.hN, [1, hidden])];
-            if (out.cN !== undefined) s.push(reshape(out.cN, [1, hidden]));
-            return { s, logits: head.forward(out.output) };
-          });
-          dispose(states);
-          states = result.s;
-          const values = result.logits.dataSync();
-          result.logits.dispose();
-          return values;
-        };
   rnn.eval();
   const rates = timeGeneration(reset, next, config);
+  stepper.dispose();
   return { rates, tensorsAfter: memory().numTensors };
 }
 

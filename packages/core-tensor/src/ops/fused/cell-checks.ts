@@ -11,15 +11,18 @@ export function checkCellArguments(
   op: string,
   args: Record<string, unknown>,
 ): { batch: number; hidden: number } {
-  let first: { name: string; dtype: string } | undefined;
-  for (const [name, value] of Object.entries(args)) {
-    const t = assertTensor(op, name, value);
+  let first: Tensor | undefined;
+  let firstName = "";
+  for (const name in args) {
+    const t = assertTensor(op, name, args[name]);
     assertFloat(op, name, t);
-    if (first === undefined) first = { name, dtype: t.dtype };
-    else if (t.dtype !== first.dtype) {
+    if (first === undefined) {
+      first = t;
+      firstName = name;
+    } else if (t.dtype !== first.dtype) {
       throw new RnnkitError(
         op,
-        `dtypes differ: ${first.name} is ${first.dtype}, ${name} is ${t.dtype}`,
+        `dtypes differ: ${firstName} is ${first.dtype}, ${name} is ${t.dtype}`,
       );
     }
   }

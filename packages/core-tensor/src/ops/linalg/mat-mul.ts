@@ -40,8 +40,9 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
         (flags.length ? ` (with ${flags.join(", ")})` : ""),
     );
   }
-  const aBatch = a.shape.slice(0, -2);
-  const bBatch = b.shape.slice(0, -2);
+  // batch dimensions: none for two matrices
+  const aBatch = a.rank === 2 ? [] : a.shape.slice(0, -2);
+  const bBatch = b.rank === 2 ? [] : b.shape.slice(0, -2);
   const aSize = sizeFromShape(aBatch);
   const bSize = sizeFromShape(bBatch);
   if (aSize !== 1 && bSize !== 1 && !sameShape(aBatch, bBatch)) {
