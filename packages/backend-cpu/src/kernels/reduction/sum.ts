@@ -29,8 +29,14 @@ export function sumImpl(
       const ob = o * inner;
       for (let r = 0; r < reduced; r++) {
         const rb = base + r * inner;
-        for (let i = 0; i < inner; i++)
+        let i = 0;
+        for (; i + 3 < inner; i += 4) {
           out[ob + i] = (out[ob + i] as number) + (values[rb + i] as number);
+          out[ob + i + 1] = (out[ob + i + 1] as number) + (values[rb + i + 1] as number);
+          out[ob + i + 2] = (out[ob + i + 2] as number) + (values[rb + i + 2] as number);
+          out[ob + i + 3] = (out[ob + i + 3] as number) + (values[rb + i + 3] as number);
+        }
+        for (; i < inner; i++) out[ob + i] = (out[ob + i] as number) + (values[rb + i] as number);
       }
     }
   }
