@@ -10,7 +10,12 @@
  */
 import type * as WorkerThreads from "node:worker_threads";
 import { gemmSharedWasmBase64 } from "./gemm-shared-wasm-bytes.js";
-import { CONTROL_BYTES, type GemmScratch, GemmThreads } from "./gemm-threads.js";
+import {
+  CONTROL_BYTES,
+  type GemmScratch,
+  GemmThreads,
+  WORKER_THREADS_MODULE,
+} from "./gemm-threads.js";
 import { gemmWasmBase64 } from "./gemm-wasm-bytes.js";
 import { lstmSharedWasmBase64 } from "./lstm-shared-wasm-bytes.js";
 import { lstmWasmBase64 } from "./lstm-wasm-bytes.js";
@@ -182,7 +187,7 @@ function readThreads(): number {
 function workerThreadsModule(): typeof WorkerThreads | undefined {
   if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object") return undefined;
   try {
-    const module = nodeProcess?.getBuiltinModule?.("node:worker_threads") as
+    const module = nodeProcess?.getBuiltinModule?.(WORKER_THREADS_MODULE) as
       | typeof WorkerThreads
       | undefined;
     return typeof module?.Worker === "function" ? module : undefined;

@@ -9,6 +9,13 @@
  */
 import type { Worker as NodeWorker } from "node:worker_threads";
 
+/**
+ * The name of Node's worker_threads module (node: prefix), put together at run time: browser bundles of this package then hold no
+ * literal Node module name for a bundler to resolve or polyfill (the module is only looked up in
+ * Node, through process.getBuiltinModule).
+ */
+export const WORKER_THREADS_MODULE = ["node", "worker_threads"].join(":");
+
 /** gemm.wat's `gemm` (see GemmExports in cpu-wasm.ts). */
 type GemmFunction = (
   m: number,
@@ -230,7 +237,7 @@ export class GemmThreads {
     if (this.started) return;
     this.started = true;
     // both functions are self-contained: their source is all the worker needs
-    const source = `"use strict";\n(${workerMain.toString()})(require("node:worker_threads").workerData, ${runChunk.toString()});`;
+    const source = `"use strict";\n(${workerMain.toString()})(require(${JSON.stringify(WORKER_THREADS_MODULE)}).workerData, ${runChunk.toString()});`;
     try {
       for (let w = 1; w <= this.workerCount; w++) {
         const worker = new this.workerThreads.Worker(source, {
