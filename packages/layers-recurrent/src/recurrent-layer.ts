@@ -183,8 +183,8 @@ export abstract class RecurrentLayer extends Module {
           h0 === undefined && c0 === undefined
             ? undefined
             : stateCount === 2
-              ? [h0?.(k) ?? zerosState(x, B, H), c0?.(k) ?? zerosState(x, B, H)]
-              : [h0?.(k) ?? zerosState(x, B, H)];
+              ? [h0?.(k) ?? zeros([B, H], cell.dtype), c0?.(k) ?? zeros([B, H], cell.dtype)]
+              : [h0?.(k) ?? zeros([B, H], cell.dtype)];
         const result = unroll(this.name, cell, input, {
           initialStates,
           mask: options.mask,
@@ -201,8 +201,4 @@ export abstract class RecurrentLayer extends Module {
     });
     return { output: input, hN: stack(hN, 0), ...(stateCount === 2 ? { cN: stack(cN, 0) } : {}) };
   }
-}
-
-function zerosState(x: Tensor, B: number, H: number): Tensor {
-  return zeros([B, H], x.dtype);
 }

@@ -1,5 +1,6 @@
 import {
   add,
+  gather,
   mul,
   RnnkitError,
   reshape,
@@ -34,19 +35,42 @@ export interface UnrollResult {
   states: Tensor[];
 }
 
-/** Checks the [B, T, I] input of a recurrent layer; errors name the layer. */
+/**
+ * Checks the input of a recurrent layer, float [B, T, I] or int32 indices [B, T] in [0, I) (each
+ * index stands for the one-hot row e_c); errors name the layer.
+ */
 export function checkSequenceInput(layer: string, x: Tensor, inputSize: number): void {
+  if (x.dtype === "int32") {
+    if (x.rank !== 2) {
+      throw new RnnkitError(
+        layer,
+        `expected int32 indices [batch, time] (or float input [batch, time, ${inputSize}]), got ${shapeToString(x.shape)}`,
+      );
+    }
+    const values = x.dataSync();
+    for (let i = 0; i < values.length; i++) {
+      const c = values[i] as number;
+      if (!(c >= 0 && c < inputSize)) {
+        throw new RnnkitError(
+          layer,
+          `index ${c} at [${Math.floor(i / (x.shape[1] as number))}, ${i % (x.shape[1] as number)}] is outside [0, ${inputSize}) (inputSize)`,
+        );
+      }
+    }
+    return;
+  }
   if (x.rank !== 3 || x.shape[2] !== inputSize) {
     throw new RnnkitError(
       layer,
       `expected input [batch, time, ${inputSize}] (batch-first), got ${shapeToString(x.shape)}`,
     );
   }
-  if (x.dtype === "int32")
-    throw new RnnkitError(layer, "expected float input, got int32 (use an Embedding for indices)");
 }
 
-/** Runs a cell over every time step of x [B, T, I]. */
+/**
+ * Runs a cell over every time step of x: float [B, T, I], or int32 indices [B, T] whose step inputs
+ * are rows of the cell's input table (W_ih·e_c + b: the one-hot product without the product).
+ */
 export function unroll(
   layer: string,
   cell: RecurrentCell,
@@ -74,7 +98,7 @@ export function unroll(
       return s;
     });
   } else {
-    states = Array.from({ length: cell.stateCount }, () => zeros([B, H], x.dtype));
+    states = Array.from({ length: cell.stateCount }, () => zeros([B, H], cell.dtype));
   }
   const mask = options.mask;
   if (mask !== undefined && (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== T)) {
@@ -85,7 +109,10 @@ export function unroll(
   // per step would cost O(T²) backward: each slice's gradient is a zero-padded copy of all T steps).
   const I = cell.inputSize;
   const G = cell.gateCount * H;
-  const projected = reshape(cell.projectInput(reshape(x, [B * T, I])), [B, T, G]);
+  const projected =
+    x.dtype === "int32"
+      ? reshape(gather(cell.inputTable(), reshape(x, [B * T]), 0), [B, T, G])
+      : reshape(cell.projectInput(reshape(x, [B * T, I])), [B, T, G]);
   // whole-sequence op when nothing has to happen between steps (no mask, no per-step hook)
   if (mask === undefined && options.onHidden === undefined) {
     const whole = cell.sequence(projected, states, options.goBackwards ?? false);

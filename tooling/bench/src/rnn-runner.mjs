@@ -28,7 +28,7 @@ export const RNN_SYSTEMS = [
   },
   {
     name: "rnnkit-cpu-index",
-    label: "rnnkit backend-cpu, INDEX input (rows of W_ih gathered): a different input path",
+    label: "rnnkit backend-cpu, INDEX input (int32 [B, T] into the layer: rows of its input table)",
     command: ["node", "rnn-rnnkit.mjs"],
     config: { input: "index" },
     full: true,

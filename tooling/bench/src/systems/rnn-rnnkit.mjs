@@ -4,23 +4,19 @@
 // process's memory every `every` steps (memory.mjs).
 //
 // input "one-hot": the workload as written: x = oneHot(chars) [B, T, V] into GRU/LSTM.forward.
-// input "index": the same model fed character indices instead. Every gate's input part for
-//   character c is row c of table = W_ih·I + b (training: one [V, V] × [V, gH] product per step,
-//   then the layer's cell over table[c_t] gathered per time step; generation: the stepper's table),
-//   one-hot(c)·W_ihᵀ without the product.
+// input "index": the same model fed int32 character indices [B, T] instead (`rnn.forward(indices)`,
+//   generation: `stepper.step(c)`). Every gate's input part for character c is row c of the layer's
+//   input table W_ih·e_c + b: one-hot(c)·W_ihᵀ without the product.
 import { registerCpuBackend } from "@rnnkit/backend-cpu";
 import {
-  gather,
   getBackend,
   memory,
   oneHot,
   Rng,
   setBackend,
-  stack,
   tensor,
   tidy,
   variableGrads,
-  zeros,
 } from "@rnnkit/core-tensor";
 import { Dense, GRU, LSTM } from "@rnnkit/layers-recurrent";
 import { crossEntropy } from "@rnnkit/losses";
@@ -61,34 +57,7 @@ const rng = new Rng(config.seed ?? 1);
 const Layer = cellKind === "gru" ? GRU : LSTM;
 const rnn = new Layer({ inputSize: VOCABULARY, hiddenSize: hidden, rng });
 const head = new Dense({ inputSize: hidden, outputSize: VOCABULARY, rng });
-const cell = rnn.cells[0][0];
 const params = [...rnn.parameters(), ...head.parameters()];
-
-/** [V, V] identity: table = cell.projectInput(identity) is W_ih·I + b, row c = one character's gate inputs. */
-const identity = oneHot(
-  tensor(
-    Int32Array.from({ length: VOCABULARY }, (_, i) => i),
-    [VOCABULARY],
-    "int32",
-  ),
-  VOCABULARY,
-);
-
-/** Index path: the cell's steps over gathered table rows; per-step indices are [B] int32. */
-function forwardIndex(stepIndices, initialStates) {
-  const table = cell.projectInput(identity);
-  let states = initialStates;
-  const outputs = [];
-  for (const indices of stepIndices) {
-    states = cell.step(gather(table, indices, 0), states); // x_t's gate inputs = table[c_t]
-    outputs.push(states[0]);
-  }
-  return { outputs, states };
-}
-
-function zeroStates(batch) {
-  return Array.from({ length: cell.stateCount }, () => zeros([batch, hidden]));
-}
 
 /** The optimizer, the batches and one training step (returns the loss). */
 function trainingStep() {
@@ -96,23 +65,12 @@ function trainingStep() {
   const batches = makeBatches(4, config.seed ?? 1).map(({ inputs, targets }) => {
     const y = tensor(targets, [BATCH, STEPS], "int32");
     if (config.input === "index") {
-      // indices of time step t for every sequence: column t of the [B, T] batch
-      const stepIndices = Array.from({ length: STEPS }, (_, t) =>
-        tensor(
-          Int32Array.from({ length: BATCH }, (_, b) => inputs[b * STEPS + t]),
-          [BATCH],
-          "int32",
-        ),
-      );
-      return { stepIndices, y };
+      // int32 character indices [B, T]: the layer reads row c of its input table (W_ih·e_c + b)
+      return { x: tensor(inputs, [BATCH, STEPS], "int32"), y };
     }
     return { x: oneHot(tensor(inputs, [BATCH, STEPS], "int32"), VOCABULARY), y };
   });
-  const logits = (batch) => {
-    if (batch.x !== undefined) return head.forward(rnn.forward(batch.x).output);
-    const { outputs } = forwardIndex(batch.stepIndices, zeroStates(BATCH));
-    return head.forward(stack(outputs, 1)); // [B, T, H] → [B, T, V]
-  };
+  const logits = (batch) => head.forward(rnn.forward(batch.x).output);
   const step = (batch) =>
     tidy(() => {
       const { value, grads } = variableGrads(() => crossEntropy(logits(batch), batch.y), params);
