@@ -12,6 +12,7 @@ import type * as WorkerThreads from "node:worker_threads";
 import { gemmSharedWasmBase64 } from "./gemm-shared-wasm-bytes.js";
 import {
   CONTROL_BYTES,
+  type GemmFunction,
   type GemmScratch,
   GemmThreads,
   WORKER_THREADS_MODULE,
@@ -38,23 +39,7 @@ interface WasmApi {
 /** gemm.wat's exports (pointers are byte addresses, flags 0/1). */
 export interface GemmExports {
   memory: WasmMemory;
-  gemm(
-    m: number,
-    k: number,
-    n: number,
-    transposeA: number,
-    transposeB: number,
-    a: number,
-    lda: number,
-    b: number,
-    ldb: number,
-    c: number,
-    ldc: number,
-    accumulate: number,
-    packedA: number,
-    packedB: number,
-    tile: number,
-  ): void;
+  gemm: GemmFunction;
   gemmFewRows(
     m: number,
     k: number,

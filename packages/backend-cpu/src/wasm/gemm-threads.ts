@@ -16,8 +16,8 @@ import type { Worker as NodeWorker } from "node:worker_threads";
  */
 export const WORKER_THREADS_MODULE = ["node", "worker_threads"].join(":");
 
-/** gemm.wat's `gemm` (see GemmExports in cpu-wasm.ts). */
-type GemmFunction = (
+/** gemm.wat's `gemm`: C (= or +=) op(A)·op(B) with row strides; pointers are byte addresses, flags 0/1. */
+export type GemmFunction = (
   m: number,
   k: number,
   n: number,

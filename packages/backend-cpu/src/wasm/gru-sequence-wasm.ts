@@ -6,26 +6,9 @@
  * TypeScript code) when WebAssembly is off or unavailable, H is not a multiple of 4, the reset gate
  * comes before the product (the course's form), or memory cannot grow.
  */
-import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
+import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
-
-/** Batch-first [B,T,·] outside ↔ processing order [T,B,·] at `at`, through `stage`. */
-function reorder(
-  wasm: CpuWasm,
-  batchFirst: Float32Array,
-  at: number,
-  stage: number,
-  batch: number,
-  steps: number,
-  width: number,
-  goBackwards: boolean,
-  toWasm: boolean,
-): void {
-  const n = batch * steps * width;
-  if (toWasm) wasm.view().set(batchFirst.subarray(0, n), stage >> 2);
-  wasm.lstm.permuteRows(stage, at, batch, steps, width, goBackwards ? 1 : 0, toWasm ? 1 : 0);
-  if (!toWasm) batchFirst.set(wasm.view().subarray(stage >> 2, (stage >> 2) + n));
-}
+import { reorderRows } from "./reorder-rows.js";
 
 export function gruSequenceWasm(
   xProj: Float32Array,
@@ -65,7 +48,7 @@ export function gruSequenceWasm(
     for (let q = 0; q < H; q++) view[wt + q * G + r] = weightHh[r * H + q] as number;
   }
   view.set(biasHh.subarray(0, G), biasAt >> 2);
-  reorder(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
+  reorderRows(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
   view.set(h0.subarray(0, BH), hAt >> 2);
   const stateBytes = 4 * BH;
   for (let s = 0; s < T; s++) {
@@ -83,7 +66,7 @@ export function gruSequenceWasm(
     );
   }
   const hSeq = new Float32Array(B * T * H);
-  reorder(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
+  reorderRows(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
   const h = hAt >> 2;
   const g = gatesAt >> 2;
   return {
@@ -140,8 +123,8 @@ export function gruSequenceGradWasm(
   view.set(weightHh.subarray(0, G * H), wAt >> 2);
   view.set(gates.subarray(0, TB * 4 * H), gatesAt >> 2);
   view.set(h0.subarray(0, BH), hAt >> 2);
-  reorder(wasm, hSeq, hAt + 4 * BH, stageAt, B, T, H, goBackwards, true);
-  reorder(wasm, dhSeq, dhAt, stageAt, B, T, H, goBackwards, true);
+  reorderRows(wasm, hSeq, hAt + 4 * BH, stageAt, B, T, H, goBackwards, true);
+  reorderRows(wasm, dhSeq, dhAt, stageAt, B, T, H, goBackwards, true);
   // hN is h of the last processed step: its gradient joins dhSeq there
   const last = (dhAt >> 2) + (T - 1) * BH;
   for (let k = 0; k < BH; k++) view[last + k] = (view[last + k] as number) + (dhN[k] as number);
@@ -168,7 +151,7 @@ export function gruSequenceGradWasm(
   gemmAt(wasm, G, TB, H, true, false, dRecAt, hAt, dwAt, false);
   gemmAt(wasm, 1, TB, G, false, false, onesAt, dRecAt, dbAt, false);
   const dXProj = new Float32Array(B * T * G);
-  reorder(wasm, dXProj, dxAt, stageAt, B, T, G, goBackwards, false);
+  reorderRows(wasm, dXProj, dxAt, stageAt, B, T, G, goBackwards, false);
   const dh0 = dh0At >> 2;
   const dw = dwAt >> 2;
   const db = dbAt >> 2;

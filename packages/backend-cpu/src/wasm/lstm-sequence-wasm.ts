@@ -7,30 +7,9 @@
  * the caller then runs its TypeScript code.
  */
 import type { LstmSequenceGradArrays } from "../kernels/fused/lstm-sequence-grad.js";
-import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
+import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
-
-/**
- * Copies rows of `width` floats between a batch-first [B,T,·] array outside WebAssembly memory and
- * processing order [T,B,·] at `at`, through the staging region `stage` (one bulk copy, then
- * lstm.wat's permuteRows).
- */
-function reorder(
-  wasm: CpuWasm,
-  batchFirst: Float32Array,
-  at: number,
-  stage: number,
-  batch: number,
-  steps: number,
-  width: number,
-  goBackwards: boolean,
-  toWasm: boolean,
-): void {
-  const n = batch * steps * width;
-  if (toWasm) wasm.view().set(batchFirst.subarray(0, n), stage >> 2);
-  wasm.lstm.permuteRows(stage, at, batch, steps, width, goBackwards ? 1 : 0, toWasm ? 1 : 0);
-  if (!toWasm) batchFirst.set(wasm.view().subarray(stage >> 2, (stage >> 2) + n));
-}
+import { reorderRows } from "./reorder-rows.js";
 
 export function lstmSequenceWasm(
   xProj: Float32Array,
@@ -77,7 +56,7 @@ export function lstmSequenceWasm(
   for (let r = 0; r < G; r++) {
     for (let q = 0; q < H; q++) view[wt + q * G + r] = weightHh[r * H + q] as number;
   }
-  reorder(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
+  reorderRows(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
   view.set(h0.subarray(0, BH), hAt >> 2);
   view.set(c0.subarray(0, BH), cAt >> 2);
   const gateBytes = 4 * B * G;
@@ -97,7 +76,7 @@ export function lstmSequenceWasm(
     );
   }
   const hSeq = new Float32Array(B * T * H);
-  reorder(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
+  reorderRows(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
   const h = hAt >> 2;
   const c = cAt >> 2;
   const g0 = gatesAt >> 2;
@@ -163,8 +142,8 @@ export function lstmSequenceGradWasm(
   view.set(f32.c0.subarray(0, BH), cAt >> 2);
   view.set(f32.cSeq.subarray(0, T * BH), (cAt >> 2) + BH);
   view.set(f32.h0.subarray(0, BH), hAt >> 2);
-  reorder(wasm, f32.hSeq, hAt + 4 * BH, stageAt, B, T, H, goBackwards, true);
-  reorder(wasm, f32.dhSeq, dhAt, stageAt, B, T, H, goBackwards, true);
+  reorderRows(wasm, f32.hSeq, hAt + 4 * BH, stageAt, B, T, H, goBackwards, true);
+  reorderRows(wasm, f32.dhSeq, dhAt, stageAt, B, T, H, goBackwards, true);
   // hN is h of the last processed step: its gradient joins dhSeq there
   const last = (dhAt >> 2) + (T - 1) * BH;
   for (let k = 0; k < BH; k++) view[last + k] = (view[last + k] as number) + (f32.dhN[k] as number);
@@ -192,7 +171,7 @@ export function lstmSequenceGradWasm(
   // dW_hh = Σ_s dGates_sᵀ·h_{s−1}: one [4H, T·B] × [T·B, H] product
   gemmAt(wasm, G, T * B, H, true, false, dgAt, hAt, dwAt, false);
   const dXProj = new Float32Array(B * T * G);
-  reorder(wasm, dXProj, dgAt, stageAt, B, T, G, goBackwards, false);
+  reorderRows(wasm, dXProj, dgAt, stageAt, B, T, G, goBackwards, false);
   const dc = dcAt >> 2;
   const dw = dwAt >> 2;
   const dh0 = dh0At >> 2;
