@@ -8,7 +8,7 @@
  */
 import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
-import { reorderRows } from "./reorder-rows.js";
+import { reorderRows, writeTransposed } from "./reorder-rows.js";
 
 export function gruSequenceWasm(
   xProj: Float32Array,
@@ -43,10 +43,7 @@ export function gruSequenceWasm(
     number,
   ];
   const view = wasm.view();
-  const wt = wtAt >> 2;
-  for (let r = 0; r < G; r++) {
-    for (let q = 0; q < H; q++) view[wt + q * G + r] = weightHh[r * H + q] as number;
-  }
+  writeTransposed(view, wtAt, weightHh, G, H);
   view.set(biasHh.subarray(0, G), biasAt >> 2);
   reorderRows(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
   view.set(h0.subarray(0, BH), hAt >> 2);

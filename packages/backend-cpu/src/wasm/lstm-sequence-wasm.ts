@@ -9,7 +9,7 @@
 import type { LstmSequenceGradArrays } from "../kernels/fused/lstm-sequence-grad.js";
 import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
-import { reorderRows } from "./reorder-rows.js";
+import { reorderRows, writeTransposed } from "./reorder-rows.js";
 
 export function lstmSequenceWasm(
   xProj: Float32Array,
@@ -52,10 +52,7 @@ export function lstmSequenceWasm(
   ];
   const view = wasm.view();
   // W_hhᵀ once per sequence, so each step's product reads rows (no strided packing per step)
-  const wt = wtAt >> 2;
-  for (let r = 0; r < G; r++) {
-    for (let q = 0; q < H; q++) view[wt + q * G + r] = weightHh[r * H + q] as number;
-  }
+  writeTransposed(view, wtAt, weightHh, G, H);
   reorderRows(wasm, xProj, xAt, stageAt, B, T, G, goBackwards, true);
   view.set(h0.subarray(0, BH), hAt >> 2);
   view.set(c0.subarray(0, BH), cAt >> 2);
