@@ -55,39 +55,113 @@ export function coordinate(flat: string, stride: number, dim: number, isFirst: b
   return `(${q} - ${quotient(flat, stride * dim)} * ${dim})`;
 }
 
+/** The output's flat index: an int32 expression, exact at any size (a variable holding it is a float32). */
+export const FLAT = "this.thread.x";
+
 /**
- * The flat index of an input of `inShape` broadcast (NumPy rules) to an output of `outShape`, as
- * an integer expression in the output's flat index `flat`.
+ * Statements declaring `q` = floor(flat / n) for an int32 expression `flat` (0 ≤ flat < 2^31 − n)
+ * and an integer n ≥ 1, exact while q < 2^24. The float estimate (off by a few units when flat or q
+ * is large) is corrected with its remainder, then pinned with the signs of two int32 remainders
+ * (a float32 keeps an integer's sign).
  */
-export function broadcastIndex(
-  flat: string,
-  outShape: readonly number[],
-  inShape: readonly number[],
+export function floorDivide(flat: string, n: number, q: string): string {
+  if (n === 1) return `const ${q} = ${flat};`;
+  const m = literal(n);
+  return `const ${q}0 = Math.floor((${flat} + 0.5) / ${m});
+  const ${q}e = ${flat} - (${q}0 | 0) * ${n};
+  const ${q}1 = ${q}0 + Math.floor((${q}e + 0.5) / ${m});
+  const ${q}l = ${flat} - (${q}1 | 0) * ${n};
+  const ${q}h = ${flat} - (${q}1 | 0) * ${n} - ${n};
+  const ${q} = ${q}l < 0.0 ? ${q}1 - 1.0 : ${q}h >= 0.0 ? ${q}1 + 1.0 : ${q}1;`;
+}
+
+/**
+ * The coordinates of the output's flat index in `shape`: statements, and per axis an expression
+ * usable in int32 index arithmetic (`(c | 0)` for a float32 variable; the innermost coordinate
+ * stays an int32 expression, so it may exceed 2^24). Exact for sizes below 2^31 whose outer
+ * extents are below 2^24; decoded from the outermost axis in, each coordinate from the int32
+ * remainder left by the ones before it.
+ */
+export function unravel(
+  shape: readonly number[],
+  prefix: string,
+): { statements: string; coordinates: string[] } {
+  const strides: number[] = [];
+  let stride = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= shape[d] as number;
+  }
+  const lines: string[] = [];
+  const coordinates: string[] = [];
+  let rest = FLAT;
+  shape.forEach((dim, d) => {
+    const s = strides[d] as number;
+    if (dim === 1) {
+      coordinates.push("0");
+    } else if (s === 1) {
+      coordinates.push(`(${rest})`);
+    } else {
+      if (dim > 2 ** 24) {
+        throw new Error(`gpujs kernels index at most 2^24 along an outer axis, not ${dim}`);
+      }
+      const name = `${prefix}${d}`;
+      lines.push(floorDivide(rest, s, name));
+      coordinates.push(`(${name} | 0)`);
+      rest = `${rest} - (${name} | 0) * ${s}`;
+    }
+  });
+  return { statements: lines.join("\n  "), coordinates };
+}
+
+/** Σ coordinates[d]·strides[d] (+ offset) as an int32 expression. */
+export function linearIndex(
+  coordinates: readonly string[],
+  strides: readonly number[],
+  offset = 0,
 ): string {
-  const inSize = inShape.reduce((a, b) => a * b, 1);
-  const outSize = outShape.reduce((a, b) => a * b, 1);
-  if (inSize === outSize) return flat;
-  if (inSize === 1) return "0";
-  const rank = outShape.length;
-  const offset = rank - inShape.length;
   const terms: string[] = [];
-  let outStride = 1;
-  let inStride = 1;
-  const parts: { d: number; outStride: number; inStride: number }[] = [];
-  for (let d = rank - 1; d >= 0; d--) {
-    const outDim = outShape[d] as number;
-    const inDim = d >= offset ? (inShape[d - offset] as number) : 1;
-    if (inDim !== 1) parts.push({ d, outStride, inStride });
-    outStride *= outDim;
-    inStride *= inDim;
-  }
-  let firstKept = 0;
-  while (firstKept < rank && (outShape[firstKept] as number) === 1) firstKept++;
-  for (const { d, outStride: s, inStride: t } of parts) {
-    const c = coordinate(flat, s, outShape[d] as number, d <= firstKept);
-    terms.push(t === 1 ? c : `${c} * ${t}`);
-  }
-  return terms.length === 0 ? "0" : terms.join(" + ");
+  coordinates.forEach((c, d) => {
+    const s = strides[d] as number;
+    if (c === "0" || s === 0) return;
+    terms.push(s === 1 ? c : `${c} * ${s}`);
+  });
+  if (terms.length === 0) return String(Math.max(offset, 0));
+  const sum = terms.join(" + ");
+  return offset === 0 ? sum : offset > 0 ? `${sum} + ${offset}` : `${sum} - ${-offset}`;
+}
+
+/**
+ * Reads of inputs broadcast (NumPy rules) to an output of `outShape`: statements (the output's
+ * coordinates, when an input needs them) and one `name[index]` expression per input, indices in
+ * int32 arithmetic (exact past 2^24 elements).
+ */
+export function broadcastReads(
+  outShape: readonly number[],
+  inputs: readonly { name: string; shape: readonly number[]; offset: number }[],
+): { statements: string; reads: string[] } {
+  const outSize = outShape.reduce((a, b) => a * b, 1);
+  const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+  const needs = inputs.some((t) => size(t.shape) !== outSize && size(t.shape) !== 1);
+  const { statements, coordinates } = needs
+    ? unravel(outShape, "c")
+    : { statements: "", coordinates: [] };
+  const reads = inputs.map(({ name, shape, offset }) => {
+    const inSize = size(shape);
+    if (inSize === outSize) return at(name, offset, FLAT);
+    if (inSize === 1) return `${name}[${offset}]`;
+    // an input axis of extent 1 (or missing) has stride 0
+    const rank = outShape.length;
+    const strides: number[] = new Array(rank).fill(0);
+    let stride = 1;
+    for (let d = rank - 1; d >= rank - shape.length; d--) {
+      const dim = shape[d - (rank - shape.length)] as number;
+      strides[d] = dim === 1 ? 0 : stride;
+      stride *= dim;
+    }
+    return `${name}[${linearIndex(coordinates, strides, offset)}]`;
+  });
+  return { statements, reads };
 }
 
 /** Rounds toward zero, as storing into an Int32Array does (the CPU backend's int32 results). */

@@ -6,7 +6,7 @@ import {
   type TensorInfo,
 } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, broadcastIndex, truncate } from "../source.js";
+import { broadcastReads, truncate } from "../source.js";
 
 /**
  * The gpu.js source of a broadcasting binary kernel: statements reading `x` (from a) and `y`
@@ -22,10 +22,14 @@ export function binarySource(
   resultIsInteger = false,
 ): string {
   const result = outDtype === "int32" && !resultIsInteger ? truncate("r") : "r";
+  const { statements, reads } = broadcastReads(outShape, [
+    { name: "a", ...a },
+    { name: "b", ...b },
+  ]);
   return `function (a, b) {
-  const i = this.thread.x;
-  const x = ${at("a", a.offset, broadcastIndex("i", outShape, a.shape))};
-  const y = ${at("b", b.offset, broadcastIndex("i", outShape, b.shape))};
+  ${statements}
+  const x = ${reads[0]};
+  const y = ${reads[1]};
   ${body}
   return ${result};
 }`;

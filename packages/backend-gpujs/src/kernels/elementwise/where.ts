@@ -6,7 +6,7 @@ import {
   type TensorInfo,
 } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, broadcastIndex } from "../source.js";
+import { broadcastReads } from "../source.js";
 
 /** out = condition ≠ 0 ? a : b, all three broadcast together. */
 export const whereConfig: KernelConfig<GpujsBackend> = {
@@ -19,12 +19,22 @@ export const whereConfig: KernelConfig<GpujsBackend> = {
       broadcastShapes("where", condition.shape, a.shape),
       b.shape,
     );
-    const read = (name: string, t: TensorInfo) =>
-      at(name, backend.offset(t), broadcastIndex("i", shape, t.shape));
+    const { statements, reads } = broadcastReads(
+      shape,
+      [
+        ["c", condition],
+        ["a", a],
+        ["b", b],
+      ].map(([name, t]) => ({
+        name: name as string,
+        shape: (t as TensorInfo).shape,
+        offset: backend.offset(t as TensorInfo),
+      })),
+    );
     const source = `function (c, a, b) {
-  const i = this.thread.x;
-  const s = ${read("c", condition)};
-  return s !== 0.0 ? ${read("a", a)} : ${read("b", b)};
+  ${statements}
+  const s = ${reads[0]};
+  return s !== 0.0 ? ${reads[1]} : ${reads[2]};
 }`;
     return backend.run({ source, size: sizeFromShape(shape) }, [condition, a, b], shape, a.dtype);
   },

@@ -6,7 +6,7 @@ import {
   type TensorInfo,
 } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { coordinate } from "../source.js";
+import { linearIndex, unravel } from "../source.js";
 
 /**
  * Batched C[t,m,n] = Σ_p op(A)[t,m,p] · op(B)[t,p,n] (op = transpose when asked; a batch size of 1
@@ -32,21 +32,16 @@ export const matMulConfig: KernelConfig<GpujsBackend> = {
     const aCol = transposeA ? m : 1;
     const bRow = transposeB ? 1 : n;
     const bCol = transposeB ? k : 1;
-    const batched = size > m * n;
-    const t = batched ? coordinate("i", m * n, 1, true) : "0";
-    const row = coordinate("i", n, m, !batched);
-    const aBase = `${aBatch === 1 ? "" : `t * ${m * k} + `}row * ${aRow} + ${backend.offset(a)}`;
-    const bBase = `${bBatch === 1 ? "" : `t * ${k * n} + `}col * ${bCol} + ${backend.offset(b)}`;
+    // t, row, col decoded and A, B indexed in int32 arithmetic (exact past 2^24 elements)
+    const { statements, coordinates } = unravel([size / (m * n || 1), m, n], "c");
+    const [t, row, col] = coordinates as [string, string, string];
+    const aBase = linearIndex([t, row], [aBatch === 1 ? 0 : m * k, aRow], backend.offset(a));
+    const bBase = linearIndex([t, col], [bBatch === 1 ? 0 : k * n, bCol], backend.offset(b));
     const source = `function (a, b) {
-  const i = this.thread.x;
-  const t = ${t};
-  const row = ${row};
-  const col = i - ${coordinate("i", n, 1, true)} * ${n};
-  const aBase = ${aBase};
-  const bBase = ${bBase};
+  ${statements}
   let s = 0.0;
   for (let p = 0; p < this.constants.k; p++) {
-    s += a[aBase + p * ${aCol}] * b[bBase + p * ${bRow}];
+    s += a[${aBase} + (p | 0) * ${aCol}] * b[${bBase} + (p | 0) * ${bRow}];
   }
   return s;
 }`;

@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { linearIndex, unravel } from "../source.js";
 
 /** Inputs per program: WebGPU allows 8 storage buffers per shader (7 inputs + the output). */
 export const MAX_CONCAT_INPUTS = 6;
@@ -24,21 +24,23 @@ function concatInfos(backend: GpujsBackend, list: readonly TensorInfo[], axis: n
     return out;
   }
   const total = sizeFromShape(shape.slice(axis));
+  const outer = sizeFromShape(shape.slice(0, axis));
+  // output [o, q] in int32 arithmetic (exact past 2^24 elements)
+  const { statements, coordinates } = unravel([outer, total], "c");
+  const [o, q] = coordinates as [string, string];
   const names = parts.map((_, t) => `t${t}`);
   const lines: string[] = [];
   let start = 0;
   parts.forEach((t, k) => {
     const run = sizeFromShape(t.shape.slice(axis));
-    const index = `o * ${run} + q${start === 0 ? "" : ` - ${start}`}`;
-    const read = `v = ${at(names[k] as string, backend.offset(t), index)};`;
+    const index = linearIndex([o, q], [run, 1], backend.offset(t) - start);
+    const read = `v = ${names[k]}[${index}];`;
     const end = start + run;
-    lines.push(k === parts.length - 1 ? `{ ${read} }` : `if (q < ${end}) { ${read} } else `);
+    lines.push(k === parts.length - 1 ? `{ ${read} }` : `if (${q} < ${end}) { ${read} } else `);
     start = end;
   });
   const source = `function (${names.join(", ")}) {
-  const i = this.thread.x;
-  const o = ${quotient("i", total)};
-  const q = i - o * ${total};
+  ${statements}
   let v = 0.0;
   ${lines.join("")}
   return v;

@@ -6,7 +6,7 @@ import {
   type TensorInfo,
 } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, coordinate } from "../source.js";
+import { at, linearIndex, unravel } from "../source.js";
 
 /** out[c…] = x[j…] with out.shape[k] = shape[perm[k]] and j[perm[k]] = c[k]: one thread per output. */
 export function transposeSource(
@@ -16,19 +16,13 @@ export function transposeSource(
 ): string {
   const outShape = perm.map((axis) => shape[axis] as number);
   const inStrides = stridesOf(shape);
-  const outStrides = stridesOf(outShape);
-  const terms: string[] = [];
-  let first = true;
-  outShape.forEach((dim, k) => {
-    if (dim === 1) return;
-    const c = coordinate("i", outStrides[k] as number, dim, first);
-    first = false;
-    const stride = inStrides[perm[k] as number] as number;
-    terms.push(stride === 1 ? c : `${c} * ${stride}`);
-  });
-  const index = terms.length === 0 ? "0" : terms.join(" + ");
+  const { statements, coordinates } = unravel(outShape, "c");
+  const index = linearIndex(
+    coordinates,
+    perm.map((axis) => inStrides[axis] as number),
+  );
   return `function (a) {
-  const i = this.thread.x;
+  ${statements}
   return ${at("a", offset, index)};
 }`;
 }

@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, linearIndex, unravel } from "../source.js";
 
 /**
  * Splits x, seen as [outer, n, inner], along its middle axis. With outer = 1 every output is a
@@ -21,14 +21,12 @@ export const unstackConfig: KernelConfig<GpujsBackend> = {
     if (outer === 1 || part === 0) {
       return Array.from({ length: n }, (_, k) => backend.view(x, [...shape], x.dtype, k * part));
     }
-    // i = (k·outer + o)·inner + j  →  x[(o·n + k)·inner + j]
+    // y[k, o, j] = x[(o·n + k)·inner + j], indices in int32 arithmetic (exact past 2^24 elements)
+    const { statements, coordinates } = unravel([n, outer, inner], "c");
+    const [k, o, j] = coordinates as [string, string, string];
     const source = `function (a) {
-  const i = this.thread.x;
-  const k = ${quotient("i", part)};
-  const r = i - k * ${part};
-  const o = ${quotient("r", inner)};
-  const j = r - o * ${inner};
-  return ${at("a", backend.offset(x), `(o * ${n} + k) * ${inner} + j`)};
+  ${statements}
+  return ${at("a", backend.offset(x), linearIndex([o, k, j], [n * inner, inner, 1]))};
 }`;
     return backend.runViews(
       { source, size: n * part },
