@@ -1,9 +1,13 @@
 import {
   add,
   concat,
+  gather,
+  logSoftmax,
   matMul,
+  oneHot,
   setBackend,
   slice,
+  sum,
   type Tensor,
   tensor,
   tidy,
@@ -30,11 +34,11 @@ function ramp(n: number): Float32Array {
   return v;
 }
 
-/** The first index where `actual` differs from expected(k), or −1. */
-function firstMismatch(actual: Tensor, expected: (k: number) => number): number {
+/** The first index where `actual` differs from expected(k) by more than `tolerance`, or −1. */
+function firstMismatch(actual: Tensor, expected: (k: number) => number, tolerance = 0): number {
   const values = actual.dataSync();
   for (let k = 0; k < values.length; k++) {
-    if (values[k] !== expected(k)) return k;
+    if (!(Math.abs((values[k] as number) - expected(k)) <= tolerance)) return k;
   }
   return -1;
 }
@@ -116,6 +120,44 @@ describe.each(["webasm", "webgpu"] as const)("indices past 2^24 (%s)", (mode) =>
         [n, 1],
       );
       expect(firstMismatch(matMul(big, unit), (r) => (r * n + n - 1) % P)).toBe(-1);
+    });
+  });
+
+  it("sum and logSoftmax over axis 0 of [3,N]; gather [N,3] rows reversed; oneHot of N indices, depth 3", () => {
+    tidy(() => {
+      const a = tensor(x, [3, N]);
+      // per column c: the sum and logΣexp of x[c], x[N + c], x[2N + c]
+      const sums = new Float64Array(N);
+      const shifts = new Float64Array(N);
+      for (let c = 0; c < N; c++) {
+        const v = [c % P, (N + c) % P, (2 * N + c) % P] as const;
+        const m = Math.max(v[0], v[1], v[2]);
+        sums[c] = v[0] + v[1] + v[2];
+        shifts[c] = m + Math.log(Math.exp(v[0] - m) + Math.exp(v[1] - m) + Math.exp(v[2] - m));
+      }
+      expect(firstMismatch(sum(a, 0), (c) => sums[c] as number)).toBe(-1);
+      // logSoftmax[r, c] = x[r, c] − log Σ_r' exp(x[r', c]); a neighbour column's shift is off by ~1
+      expect(
+        firstMismatch(logSoftmax(a, 0), (k) => (k % P) - (shifts[k % N] as number), 1e-2),
+      ).toBe(-1);
+      const reversed = tensor(
+        Int32Array.from({ length: N }, (_, r) => N - 1 - r),
+        [N],
+        "int32",
+      );
+      // out[r, c] = x[N − 1 − r, c]
+      const rows = gather(tensor(x, [N, 3]), reversed, 0);
+      expect(firstMismatch(rows, (k) => ((N - 1 - Math.floor(k / 3)) * 3 + (k % 3)) % P)).toBe(-1);
+      // out[r, k] = [r mod 3 = k]
+      const hot = oneHot(
+        tensor(
+          Int32Array.from({ length: N }, (_, r) => r % 3),
+          [N],
+          "int32",
+        ),
+        3,
+      );
+      expect(firstMismatch(hot, (k) => (Math.floor(k / 3) % 3 === k % 3 ? 1 : 0))).toBe(-1);
     });
   });
 });

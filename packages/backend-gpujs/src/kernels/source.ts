@@ -67,12 +67,12 @@ export const FLAT = "this.thread.x";
 export function floorDivide(flat: string, n: number, q: string): string {
   if (n === 1) return `const ${q} = ${flat};`;
   const m = literal(n);
-  return `const ${q}0 = Math.floor((${flat} + 0.5) / ${m});
-  const ${q}e = ${flat} - (${q}0 | 0) * ${n};
-  const ${q}1 = ${q}0 + Math.floor((${q}e + 0.5) / ${m});
-  const ${q}l = ${flat} - (${q}1 | 0) * ${n};
-  const ${q}h = ${flat} - (${q}1 | 0) * ${n} - ${n};
-  const ${q} = ${q}l < 0.0 ? ${q}1 - 1.0 : ${q}h >= 0.0 ? ${q}1 + 1.0 : ${q}1;`;
+  return `const ${q}a = Math.floor((${flat} + 0.5) / ${m});
+  const ${q}e = ${flat} - (${q}a | 0) * ${n};
+  const ${q}b = ${q}a + Math.floor((${q}e + 0.5) / ${m});
+  const ${q}l = ${flat} - (${q}b | 0) * ${n};
+  const ${q}h = ${flat} - (${q}b | 0) * ${n} - ${n};
+  const ${q} = ${q}l < 0.0 ? ${q}b - 1.0 : ${q}h >= 0.0 ? ${q}b + 1.0 : ${q}b;`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, coordinate } from "../source.js";
+import { at, linearIndex, unravel } from "../source.js";
 
 /**
  * out[o, j, k] = x[o, indices[j], k] with x seen as [outer, n, inner] and the output as
@@ -16,13 +16,16 @@ export const gatherConfig: KernelConfig<GpujsBackend> = {
     const inner = sizeFromShape(x.shape.slice(axis + 1));
     const m = sizeFromShape(indices.shape);
     const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
+    // int32 indices: exact past 2^24 values
+    const { statements, coordinates } = unravel(
+      [sizeFromShape(shape) / (m * inner || 1), m, inner],
+      "c",
+    );
+    const [o, j, k] = coordinates as [string, string, string];
     const source = `function (a, idx) {
-  const i = this.thread.x;
-  const o = ${coordinate("i", m * inner, 1, true)};
-  const j = ${coordinate("i", inner, m, false)};
-  const k = i - ${coordinate("i", inner, 1, true)} * ${inner};
-  const r = ${at("idx", backend.offset(indices), "j")};
-  return ${at("a", backend.offset(x), `(o * ${n} + r) * ${inner} + k`)};
+  ${statements}
+  const r = ${at("idx", backend.offset(indices), j)};
+  return a[${linearIndex([o, "(r | 0)", k], [n * inner, inner, 1], backend.offset(x))}];
 }`;
     return backend.run({ source, size: sizeFromShape(shape) }, [x, indices], shape, x.dtype);
   },

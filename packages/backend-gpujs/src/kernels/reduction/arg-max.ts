@@ -10,13 +10,13 @@ export const argMaxConfig: KernelConfig<GpujsBackend> = {
     const { x } = inputs as { x: TensorInfo };
     const { axis } = attrs as kernels.ArgMaxAttrs;
     const layout = reduceLayout(backend, x, [axis]);
+    const block = blockBase(layout, backend.offset(layout.input));
     const source = `function (a) {
-  const i = this.thread.x;
-  ${blockBase(layout, backend.offset(layout.input))}
-  let m = a[base];
+  ${block.statements}
+  let m = a[${block.base}];
   let index = 0.0;
   for (let r = 1; r < this.constants.reduced; r++) {
-    const v = a[base + r * ${layout.inner}];
+    const v = a[${block.base} + (r | 0) * ${layout.inner}];
     if (v > m || (v !== v && m === m)) {
       m = v;
       index = r;

@@ -11,12 +11,12 @@ export const maxConfig: KernelConfig<GpujsBackend> = {
     const { axes, keepDims } = attrs as kernels.ReduceAttrs;
     const layout = reduceLayout(backend, x, axes);
     // once m is NaN no comparison replaces it
+    const block = blockBase(layout, backend.offset(layout.input));
     const source = `function (a) {
-  const i = this.thread.x;
-  ${blockBase(layout, backend.offset(layout.input))}
-  let m = a[base];
+  ${block.statements}
+  let m = a[${block.base}];
   for (let r = 1; r < this.constants.reduced; r++) {
-    const v = a[base + r * ${layout.inner}];
+    const v = a[${block.base} + (r | 0) * ${layout.inner}];
     if (v > m || v !== v) {
       m = v;
     }

@@ -1,6 +1,7 @@
 import { sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
 import { transposeInfo } from "../movement/transpose.js";
+import { linearIndex, unravel } from "../source.js";
 
 /** A reduction seen as [outer, reduced, inner] blocks of a row-major input. */
 export interface ReduceLayout {
@@ -48,13 +49,15 @@ export function reduceLayout(
 }
 
 /**
- * Statements setting `base` (the flat index of the block's first element) and `step` for output
- * element `i` of a [outer, reduced, inner] layout: element r of the block is at base + r·inner.
+ * For output element `this.thread.x` of a [outer, reduced, inner] layout: statements and `base`,
+ * the int32 flat index of its block's first element (element r of the block is at
+ * base + r·inner; int32, so exact past 2^24 values).
  */
-export function blockBase(layout: { reduced: number; inner: number }, offset: number): string {
-  const { reduced, inner } = layout;
-  const plus = offset === 0 ? "" : ` + ${offset}`;
-  if (inner === 1) return `const base = i * ${reduced}${plus};`;
-  return `const o = Math.floor((i + 0.5) / ${inner}.0);
-  const base = o * ${reduced * inner} + (i - o * ${inner})${plus};`;
+export function blockBase(
+  layout: { outer: number; reduced: number; inner: number },
+  offset: number,
+): { statements: string; base: string } {
+  const { outer, reduced, inner } = layout;
+  const { statements, coordinates } = unravel([outer, inner], "c");
+  return { statements, base: linearIndex(coordinates, [reduced * inner, 1], offset) };
 }

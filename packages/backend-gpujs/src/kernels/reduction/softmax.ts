@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, sizeFromShape, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, coordinate } from "../source.js";
+import { at, FLAT, linearIndex, unravel } from "../source.js";
 import { blockBase, reduceLayout } from "./reduce-layout.js";
 
 /**
@@ -19,19 +19,19 @@ export function softmaxInfo(
   const { reduced, inner } = layout;
   const offset = backend.offset(x);
   const rows = layout.outer * inner;
+  const block = blockBase(layout, offset);
   const shiftSource = `function (a) {
-  const i = this.thread.x;
-  ${blockBase(layout, offset)}
-  let m = a[base];
+  ${block.statements}
+  let m = a[${block.base}];
   for (let r = 1; r < this.constants.reduced; r++) {
-    const v = a[base + r * ${inner}];
+    const v = a[${block.base} + (r | 0) * ${inner}];
     if (v > m || v !== v) {
       m = v;
     }
   }
   let s = 0.0;
   for (let r = 0; r < this.constants.reduced; r++) {
-    s += Math.exp(a[base + r * ${inner}] - m);
+    s += Math.exp(a[${block.base} + (r | 0) * ${inner}] - m);
   }
   return m + Math.log(s);
 }`;
@@ -41,15 +41,12 @@ export function softmaxInfo(
     [rows],
     x.dtype,
   );
-  // the row of element i: o·inner + (i mod inner), o = floor(i / (reduced·inner))
-  const row =
-    inner === 1
-      ? coordinate("i", reduced, 1, true)
-      : `${coordinate("i", reduced * inner, 1, true)} * ${inner} + (i - ${coordinate("i", inner, 1, true)} * ${inner})`;
-  const value = at("a", offset, "i");
-  const shifted = `${value} - ${at("s", backend.offset(shift), row)}`;
+  // element [o, r, k] reads the shift of row o·inner + k (int32 indices: exact past 2^24 values)
+  const { statements, coordinates } = unravel([layout.outer, reduced, inner], "c");
+  const [o, , k] = coordinates as [string, string, string];
+  const shifted = `${at("a", offset, FLAT)} - s[${linearIndex([o, k], [inner, 1], backend.offset(shift))}]`;
   const source = `function (a, s) {
-  const i = this.thread.x;
+  ${statements}
   return ${log ? shifted : `Math.exp(${shifted})`};
 }`;
   const out = backend.run({ source, size: sizeFromShape(x.shape) }, [x, shift], x.shape, x.dtype);

@@ -10,12 +10,12 @@ export const sumConfig: KernelConfig<GpujsBackend> = {
     const { x } = inputs as { x: TensorInfo };
     const { axes, keepDims } = attrs as kernels.ReduceAttrs;
     const layout = reduceLayout(backend, x, axes);
+    const block = blockBase(layout, backend.offset(layout.input));
     const source = `function (a) {
-  const i = this.thread.x;
-  ${blockBase(layout, backend.offset(layout.input))}
+  ${block.statements}
   let s = 0.0;
   for (let r = 0; r < this.constants.reduced; r++) {
-    s += a[base + r * ${layout.inner}];
+    s += a[${block.base} + (r | 0) * ${layout.inner}];
   }
   return s;
 }`;
