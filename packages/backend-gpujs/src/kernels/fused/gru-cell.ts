@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, FLAT, flatIndex, floorDivide, quotient } from "../source.js";
 import { sigmoidStatements, tanhStatements } from "./activation.js";
 
 /**
@@ -22,16 +22,15 @@ export const gruCellConfig: KernelConfig<GpujsBackend> = {
     // Σ_p h[b,p]·W[row,p] (+ an optional per-p factor)
     const dot = (name: string, row: string, factor = "") => `let ${name} = 0.0;
     for (let p = 0; p < this.constants.H; p++) {
-      ${name} += ${at("h", o(h), `b * ${H} + p`)}${factor} * ${at("w", o(weightHh), `(${row}) * ${H} + p`)};
+      ${name} += ${at("h", o(h), flatIndex("b", H, "p"))}${factor} * ${at("w", o(weightHh), flatIndex(`(${row})`, H, "p"))};
     }`;
-    const x = (col: string) => at("xp", o(xProj), `b * ${3 * H} + ${col}`);
+    const x = (col: string) => at("xp", o(xProj), flatIndex("b", 3 * H, `(${col})`));
     const bias = (col: string) => at("bias", o(biasHh), col);
     let gates: TensorInfo;
     if (resetAfter) {
       const source = `function (xp, h, w, bias) {
-  const i = this.thread.x;
-  const b = ${quotient("i", 4 * H)};
-  const col = i - b * ${4 * H};
+  ${floorDivide(FLAT, 4 * H, "b")}
+  const col = ${FLAT} - (b | 0) * ${4 * H};
   const gate = ${quotient("col", H)};
   const j = col - gate * ${H};
   let out = 0.0;
@@ -62,9 +61,8 @@ export const gruCellConfig: KernelConfig<GpujsBackend> = {
       );
     } else {
       const rzSource = `function (xp, h, w, bias) {
-  const i = this.thread.x;
-  const b = ${quotient("i", 2 * H)};
-  const col = i - b * ${2 * H};
+  ${floorDivide(FLAT, 2 * H, "b")}
+  const col = ${FLAT} - (b | 0) * ${2 * H};
   ${dot("d", "col")}
   const pre = ${x("col")} + d + ${bias("col")};
   ${sigmoidStatements("pre", "s")}
@@ -78,16 +76,15 @@ export const gruCellConfig: KernelConfig<GpujsBackend> = {
       );
       // hn = Σ_p W_hn[j,p]·r[b,p]·h[b,p] + b_hn
       const source = `function (xp, h, w, bias, rz) {
-  const i = this.thread.x;
-  const b = ${quotient("i", 4 * H)};
-  const col = i - b * ${4 * H};
+  ${floorDivide(FLAT, 4 * H, "b")}
+  const col = ${FLAT} - (b | 0) * ${4 * H};
   const gate = ${quotient("col", H)};
   const j = col - gate * ${H};
   let out = 0.0;
   if (gate < 2) {
-    out = rz[b * ${2 * H} + col];
+    out = rz[${flatIndex("b", 2 * H, "col")}];
   } else {
-    ${dot("d", `${2 * H} + j`, ` * rz[b * ${2 * H} + p]`)}
+    ${dot("d", `${2 * H} + j`, ` * rz[${flatIndex("b", 2 * H, "p")}]`)}
     const hn = d + ${bias(`${2 * H} + j`)};
     const npre = ${x(`${2 * H} + j`)} + hn;
     ${tanhStatements("npre", "n")}
@@ -105,12 +102,11 @@ export const gruCellConfig: KernelConfig<GpujsBackend> = {
     }
     // h' = (1 − z)∘n + z∘h
     const stateSource = `function (g, h) {
-  const i = this.thread.x;
-  const b = ${quotient("i", H)};
-  const j = i - b * ${H};
-  const z = g[b * ${4 * H} + ${H} + j];
-  const n = g[b * ${4 * H} + ${2 * H} + j];
-  return (1.0 - z) * n + z * ${at("h", o(h), "i")};
+  ${floorDivide(FLAT, H, "b")}
+  const j = ${FLAT} - (b | 0) * ${H};
+  const z = g[${flatIndex("b", 4 * H, "j")} + ${H}];
+  const n = g[${flatIndex("b", 4 * H, "j")} + ${2 * H}];
+  return (1.0 - z) * n + z * ${at("h", o(h), FLAT)};
 }`;
     const hNew = backend.run(
       { source: stateSource, size: batch * H },

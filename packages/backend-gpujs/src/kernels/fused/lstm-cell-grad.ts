@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, FLAT, flatIndex, floorDivide, quotient } from "../source.js";
 import { tanhStatements } from "./activation.js";
 
 /**
@@ -21,28 +21,34 @@ export const lstmCellGradConfig: KernelConfig<GpujsBackend> = {
     const G = 4 * H;
     const BG = batch * G;
     const o = (t: TensorInfo) => backend.offset(t);
+    // int32 indices (exact past 2^24 values): b, col, gate, j float32 integers below 2^24; region 0
+    // is dXProj [b, col] (col = gate·H + j), region 1 is dC [b, j]
+    const rest = `(${FLAT} - (region | 0) * ${BG})`;
+    const width = `(${G} - (region | 0) * ${3 * H})`;
+    const gb = `${flatIndex("b", G, "j")} + ${o(gates)}`;
+    const k = flatIndex("b", H, "j");
     const firstSource = `function (dh, dc, g, c, cn) {
-  const i = this.thread.x;
-  const region = i < ${BG} ? 0 : 1;
-  const b = region === 0 ? ${quotient("i", G)} : ${quotient(`(i - ${BG})`, H)};
-  const col = region === 0 ? i - b * ${G} : i - ${BG} - b * ${H};
-  const gate = region === 0 ? ${quotient("col", H)} : 1;
-  const j = col - gate * ${H} * (1 - region);
-  const k = b * ${H} + j;
-  const gi = ${at("g", o(gates), `b * ${G} + j`)};
-  const gf = ${at("g", o(gates), `b * ${G} + ${H} + j`)};
-  const gg = ${at("g", o(gates), `b * ${G} + ${2 * H} + j`)};
-  const go = ${at("g", o(gates), `b * ${G} + ${3 * H} + j`)};
-  const dhk = ${at("dh", o(dh), "k")};
-  const cnk = ${at("cn", o(cNew), "k")};
+  const region = ${FLAT} < ${BG} ? 0.0 : 1.0;
+  ${floorDivide(rest, G, "bg")}
+  ${floorDivide(rest, H, "bh")}
+  const b = region === 0.0 ? bg : bh;
+  const col = ${rest} - (b | 0) * ${width};
+  const gate = region === 0.0 ? ${quotient("col", H)} : 1.0;
+  const j = col - gate * ${H}.0 * (1.0 - region);
+  const gi = g[${gb}];
+  const gf = g[${gb} + ${H}];
+  const gg = g[${gb} + ${2 * H}];
+  const go = g[${gb} + ${3 * H}];
+  const dhk = ${at("dh", o(dh), k)};
+  const cnk = ${at("cn", o(cNew), k)};
   ${tanhStatements("cnk", "tc")}
-  const dct = ${at("dc", o(dc), "k")} + dhk * go * (1.0 - tc * tc);
+  const dct = ${at("dc", o(dc), k)} + dhk * go * (1.0 - tc * tc);
   let out = dct * gf;
   if (region === 0) {
     if (gate === 0) {
       out = dct * gg * gi * (1.0 - gi);
     } else if (gate === 1) {
-      out = dct * ${at("c", o(c), "k")} * gf * (1.0 - gf);
+      out = dct * ${at("c", o(c), k)} * gf * (1.0 - gf);
     } else if (gate === 2) {
       out = dct * gi * (1.0 - gg * gg);
     } else {
@@ -60,21 +66,20 @@ export const lstmCellGradConfig: KernelConfig<GpujsBackend> = {
       ],
     ) as [TensorInfo, TensorInfo];
     const BH = batch * H;
+    const q = `(${FLAT} - ${BH})`;
     const secondSource = `function (dg, w, h) {
-  const i = this.thread.x;
   let s = 0.0;
-  if (i < ${BH}) {
-    const b = ${quotient("i", H)};
-    const j = i - b * ${H};
+  if (${FLAT} < ${BH}) {
+    ${floorDivide(FLAT, H, "b")}
+    const j = ${FLAT} - (b | 0) * ${H};
     for (let p = 0; p < this.constants.G; p++) {
-      s += dg[b * ${G} + p] * ${at("w", o(weightHh), `p * ${H} + j`)};
+      s += dg[${flatIndex("b", G, "p")}] * ${at("w", o(weightHh), flatIndex("p", H, "j"))};
     }
   } else {
-    const q = i - ${BH};
-    const row = ${quotient("q", H)};
-    const col = q - row * ${H};
+    ${floorDivide(q, H, "row")}
+    const col = ${q} - (row | 0) * ${H};
     for (let p = 0; p < this.constants.B; p++) {
-      s += dg[p * ${G} + row] * ${at("h", o(h), `p * ${H} + col`)};
+      s += dg[${flatIndex("p", G, "row")}] * ${at("h", o(h), flatIndex("p", H, "col"))};
     }
   }
   return s;

@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, FLAT, flatIndex, floorDivide, quotient } from "../source.js";
 import { sigmoidStatements, tanhStatements } from "./activation.js";
 
 /**
@@ -17,13 +17,13 @@ export const lstmCellConfig: KernelConfig<GpujsBackend> = {
     const dtype = h.dtype;
     const H = hidden;
     const G = 4 * H;
+    // int32 indices (exact past 2^24 values): b, col and p are float32 integers below 2^24
     const gatesSource = `function (xp, h, w) {
-  const i = this.thread.x;
-  const b = ${quotient("i", G)};
-  const col = i - b * ${G};
-  let pre = ${at("xp", backend.offset(xProj), "i")};
+  ${floorDivide(FLAT, G, "b")}
+  const col = ${FLAT} - (b | 0) * ${G};
+  let pre = ${at("xp", backend.offset(xProj), FLAT)};
   for (let p = 0; p < this.constants.H; p++) {
-    pre += ${at("h", backend.offset(h), `b * ${H} + p`)} * ${at("w", backend.offset(weightHh), `col * ${H} + p`)};
+    pre += ${at("h", backend.offset(h), flatIndex("b", H, "p"))} * ${at("w", backend.offset(weightHh), flatIndex("col", H, "p"))};
   }
   ${sigmoidStatements("pre", "s")}
   ${tanhStatements("pre", "t")}
@@ -36,19 +36,18 @@ export const lstmCellConfig: KernelConfig<GpujsBackend> = {
       dtype,
     );
     const BH = batch * H;
+    const k = `(${FLAT} - (z | 0) * ${BH})`;
     const stateSource = `function (g, c) {
-  const i = this.thread.x;
-  const z = i < ${BH} ? 0 : 1;
-  const k = i - z * ${BH};
-  const b = ${quotient("k", H)};
-  const j = k - b * ${H};
-  const gi = g[b * ${G} + j];
-  const gf = g[b * ${G} + ${H} + j];
-  const gg = g[b * ${G} + ${2 * H} + j];
-  const go = g[b * ${G} + ${3 * H} + j];
-  const cn = gf * ${at("c", backend.offset(c), "k")} + gi * gg;
+  const z = ${FLAT} < ${BH} ? 0.0 : 1.0;
+  ${floorDivide(k, H, "b")}
+  const j = ${k} - (b | 0) * ${H};
+  const gi = g[${flatIndex("b", G, "j")}];
+  const gf = g[${flatIndex("b", G, "j")} + ${H}];
+  const gg = g[${flatIndex("b", G, "j")} + ${2 * H}];
+  const go = g[${flatIndex("b", G, "j")} + ${3 * H}];
+  const cn = gf * ${at("c", backend.offset(c), k)} + gi * gg;
   ${tanhStatements("cn", "tc")}
-  return z === 0 ? go * tc : cn;
+  return z === 0.0 ? go * tc : cn;
 }`;
     const [hNew, cNew] = backend.runViews(
       { source: stateSource, size: 2 * BH },
