@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { registerGpujsBackend } from "./register.js";
 
-// The fused LSTM and GRU cell kernels at a batch whose gate buffers hold more than 2^24 values
+// The fused LSTM and GRU cell kernels (and LstmSequence's forward step) at a batch whose gate buffers hold more than 2^24 values
 // (B·4H = 16,777,240), against backend-cpu: gpu.js keeps kernel variables in float32, so these
 // flat indices must be computed in int32. The GRU runs with resetAfter = false (its most
 // kernels). The weight gradients (a loop over B, past llvmpipe's 65,535-iteration cap) are left
@@ -61,7 +61,18 @@ function run(backendName: string): Float32Array[] {
       h,
       weightHh: lstmWeight,
     });
-    const out = [hNew, cNew, gates, dXProj, dH, dC];
+    // LstmSequence forward, one step: a step launch writes [h' | c' | gates] (B·6H values)
+    const sequence = runKernelMulti(
+      kernels.LstmSequence,
+      {
+        xProj: tensor(v.xProj4, [B, 1, 4 * H]),
+        h0: h,
+        c0: c,
+        weightHh: lstmWeight,
+      },
+      { goBackwards: false },
+    );
+    const out = [hNew, cNew, gates, dXProj, dH, dC, ...sequence];
     {
       const resetAfter = false;
       const gruWeight = tensor(v.w3, [3 * H, H]);
@@ -87,6 +98,7 @@ function run(backendName: string): Float32Array[] {
 }
 
 const NAMES = ["lstm h'", "lstm c'", "lstm gates", "lstm dXProj", "lstm dH", "lstm dC"];
+NAMES.push("sequence hSeq", "sequence hN", "sequence cN", "sequence gates", "sequence cSeq");
 for (const form of ["gru"])
   NAMES.push(`${form} h'`, `${form} gates`, `${form} dXProj`, `${form} dH`);
 
@@ -94,7 +106,7 @@ registerCpuBackend();
 const reference = run("cpu");
 
 describe.each(["webasm", "webgpu"] as const)("fused cells past 2^24 values (%s)", (mode) => {
-  it("LstmCell(Grad) and GruCell(Grad) match backend-cpu within 1e-4", () => {
+  it("LstmCell(Grad), LstmSequence and GruCell(Grad) match backend-cpu within 1e-4", () => {
     expect(B * 4 * H).toBeGreaterThan(2 ** 24);
     expect(registerGpujsBackend({ mode }).mode).toBe(mode);
     const actual = run("gpujs");

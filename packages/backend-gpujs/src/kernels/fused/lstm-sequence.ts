@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, quotient } from "../source.js";
+import { at, FLAT, flatIndex, floorDivide, quotient } from "../source.js";
 import { sigmoidStatements, tanhStatements } from "./activation.js";
 import { FUSED_STEP_WORK, reorderSteps } from "./sequence-layout.js";
 
@@ -35,10 +35,9 @@ export const lstmSequenceConfig: KernelConfig<GpujsBackend> = {
     const wt = backend.run(
       {
         source: `function (w) {
-  const i = this.thread.x;
-  const p = ${quotient("i", G)};
-  const c = i - p * ${G};
-  return ${at("w", backend.offset(weightHh), `c * ${H} + p`)};
+  ${floorDivide(FLAT, G, "p")}
+  const c = ${FLAT} - (p | 0) * ${G};
+  return ${at("w", backend.offset(weightHh), flatIndex("c", H, "p"))};
 }`,
         size: G * H,
       },
@@ -62,66 +61,64 @@ export const lstmSequenceConfig: KernelConfig<GpujsBackend> = {
     ]);
     backend.disposeData(xSteps.dataId);
     // pre-activation of gate column `col` of row b: xp[b, col] + Σ_p h[b,p]·W_hh[col,p]
-    const gateSource = `const kq = i - ${fused ? 2 * BH : 0};
-    const bq = ${quotient("kq", G)};
-    const col = kq - bq * ${G};
-    let pre = xp[kq];
+    // (indices in int32 arithmetic: exact past 2^24 values; k = b·H + j below)
+    const kq = fused ? `(${FLAT} - ${2 * BH})` : FLAT;
+    const k = `(${FLAT} - (z | 0) * ${BH})`;
+    const gateSource = `${floorDivide(kq, G, "bq")}
+    const col = ${kq} - (bq | 0) * ${G};
+    let pre = xp[${kq}];
     for (let p = 0; p < this.constants.H; p++) {
-      pre += hc[bq * ${H} + p] * wt[p * ${G} + col];
+      pre += hc[${flatIndex("bq", H, "p")}] * wt[${flatIndex("p", G, "col")}];
     }
     ${sigmoidStatements("pre", "s")}
     ${tanhStatements("pre", "t")}
     out = ${quotient("col", H)} === 2 ? t : s;`;
     const fusedSource = `function (xp, hc, wt) {
-  const i = this.thread.x;
   let out = 0.0;
-  if (i < ${2 * BH}) {
-    const k = i < ${BH} ? i : i - ${BH};
-    const b = ${quotient("k", H)};
-    const j = k - b * ${H};
-    let a0 = xp[b * ${G} + j];
-    let a1 = xp[b * ${G} + ${H} + j];
-    let a2 = xp[b * ${G} + ${2 * H} + j];
-    let a3 = xp[b * ${G} + ${3 * H} + j];
+  if (${FLAT} < ${2 * BH}) {
+    const z = ${FLAT} < ${BH} ? 0.0 : 1.0;
+    ${floorDivide(k, H, "b")}
+    const j = ${k} - (b | 0) * ${H};
+    let a0 = xp[${flatIndex("b", G, "j")}];
+    let a1 = xp[${flatIndex("b", G, "j")} + ${H}];
+    let a2 = xp[${flatIndex("b", G, "j")} + ${2 * H}];
+    let a3 = xp[${flatIndex("b", G, "j")} + ${3 * H}];
     for (let p = 0; p < this.constants.H; p++) {
-      const hv = hc[b * ${H} + p];
-      const w = p * ${G} + j;
-      a0 += hv * wt[w];
-      a1 += hv * wt[w + ${H}];
-      a2 += hv * wt[w + ${2 * H}];
-      a3 += hv * wt[w + ${3 * H}];
+      const hv = hc[${flatIndex("b", H, "p")}];
+      a0 += hv * wt[${flatIndex("p", G, "j")}];
+      a1 += hv * wt[${flatIndex("p", G, "j")} + ${H}];
+      a2 += hv * wt[${flatIndex("p", G, "j")} + ${2 * H}];
+      a3 += hv * wt[${flatIndex("p", G, "j")} + ${3 * H}];
     }
     ${sigmoidStatements("a0", "gi")}
     ${sigmoidStatements("a1", "gf")}
     ${tanhStatements("a2", "gg")}
     ${sigmoidStatements("a3", "go")}
-    const cn = gf * hc[${BH} + k] + gi * gg;
+    const cn = gf * hc[${k} + ${BH}] + gi * gg;
     ${tanhStatements("cn", "tc")}
-    out = i < ${BH} ? go * tc : cn;
+    out = z === 0.0 ? go * tc : cn;
   } else {
     ${gateSource}
   }
   return out;
 }`;
     const gatesOnlySource = `function (xp, hc, wt) {
-  const i = this.thread.x;
   let out = 0.0;
   ${gateSource}
   return out;
 }`;
     // c' = f∘c + i∘g, h' = o∘tanh(c') from the activated gates
     const stateSource = `function (g, hc) {
-  const i = this.thread.x;
-  const k = i < ${BH} ? i : i - ${BH};
-  const b = ${quotient("k", H)};
-  const j = k - b * ${H};
-  const gi = g[b * ${G} + j];
-  const gf = g[b * ${G} + ${H} + j];
-  const gg = g[b * ${G} + ${2 * H} + j];
-  const go = g[b * ${G} + ${3 * H} + j];
-  const cn = gf * hc[${BH} + k] + gi * gg;
+  const z = ${FLAT} < ${BH} ? 0.0 : 1.0;
+  ${floorDivide(k, H, "b")}
+  const j = ${k} - (b | 0) * ${H};
+  const gi = g[${flatIndex("b", G, "j")}];
+  const gf = g[${flatIndex("b", G, "j")} + ${H}];
+  const gg = g[${flatIndex("b", G, "j")} + ${2 * H}];
+  const go = g[${flatIndex("b", G, "j")} + ${3 * H}];
+  const cn = gf * hc[${k} + ${BH}] + gi * gg;
   ${tanhStatements("cn", "tc")}
-  return i < ${BH} ? go * tc : cn;
+  return z === 0.0 ? go * tc : cn;
 }`;
     const initial = (split[T] as TensorInfo[])[0] as TensorInfo;
     const states: TensorInfo[] = [];
