@@ -1,8 +1,10 @@
 /**
  * Helpers that write gpu.js kernel source. Every kernel has a 1-D output indexed by
- * `i = this.thread.x`; multi-dimensional indices are decoded with integer arithmetic. Division is
- * done as floor((i + 0.5) / n): the half keeps the quotient clear of integer boundaries, so GPU
- * division (not correctly rounded) still floors right for any index below 2^22.
+ * `this.thread.x`. gpu.js declares every kernel variable as a float32 (exact integers only below
+ * 2^24), while `this.thread.x` and `| 0` expressions are int32: flat indices that may pass 2^24
+ * stay int32 expressions (`unravel`, `linearIndex`, `flatIndex`), and only small coordinates are
+ * stored in variables. `quotient` (floor((i + 0.5) / n), the half keeping the quotient clear of
+ * integer boundaries) is exact for float indices below 2^22.
  */
 
 /** A float literal gpu.js types as a float (`2` → `2.0`). */
@@ -45,14 +47,6 @@ export function divide(flat: string, n: number, q: string, r: string): string {
  */
 export function flatIndex(row: string, n: number, column: string): string {
   return `(${row} | 0) * ${n} + (${column} | 0)`;
-}
-
-/** The coordinate along an axis of extent `dim` whose stride (in the flat index) is `stride`. */
-export function coordinate(flat: string, stride: number, dim: number, isFirst: boolean): string {
-  const q = quotient(flat, stride);
-  if (isFirst) return q;
-  if (dim === 1) return "0";
-  return `(${q} - ${quotient(flat, stride * dim)} * ${dim})`;
 }
 
 /** The output's flat index: an int32 expression, exact at any size (a variable holding it is a float32). */
