@@ -1,5 +1,6 @@
 import { Rng } from "@rnnkit/core-tensor";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { randomValues, worstRelative } from "../../test-support/relative-error.js";
 import { lstmSequenceImpl } from "../kernels/fused/lstm-sequence.js";
 import { lstmSequenceGradImpl } from "../kernels/fused/lstm-sequence-grad.js";
 import { setCpuWasmEnabled } from "./cpu-wasm.js";
@@ -12,22 +13,6 @@ afterEach(() => {
   setCpuWasmEnabled(true);
 });
 
-const random = (size: number, rng: Rng, scale: number) =>
-  Float64Array.from({ length: size }, () => (rng.next() * 2 - 1) * scale);
-
-function worstRelative(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++)
-    scale = Math.max(scale, Math.abs(expected[i] as number));
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const d = Math.abs((actual[i] as number) - (expected[i] as number));
-    worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(worst, d);
-  }
-  return worst / Math.max(scale, 1e-30);
-}
-
 describe("LSTM sequence in WebAssembly (float32) vs the TypeScript kernel in float64", () => {
   for (const [B, T, H, goBackwards] of [
     [5, 7, 12, false],
@@ -38,10 +23,10 @@ describe("LSTM sequence in WebAssembly (float32) vs the TypeScript kernel in flo
     it(`B=${B} T=${T} H=${H}${goBackwards ? " backwards" : ""}: outputs, saved values and every gradient`, () => {
       const rng = new Rng(B * 100 + T * 10 + H);
       const G = 4 * H;
-      const x = random(B * T * G, rng, 1.5);
-      const h0 = random(B * H, rng, 1);
-      const c0 = random(B * H, rng, 2);
-      const w = random(G * H, rng, 0.4);
+      const x = randomValues(B * T * G, rng, 1.5);
+      const h0 = randomValues(B * H, rng, 1);
+      const c0 = randomValues(B * H, rng, 2);
+      const w = randomValues(G * H, rng, 0.4);
       const f32 = (a: Float64Array) => Float32Array.from(a);
       const ref = lstmSequenceImpl(x, h0, c0, w, B, T, H, goBackwards, "float64");
       const got = lstmSequenceWasm(f32(x), f32(h0), f32(c0), f32(w), B, T, H, goBackwards);
@@ -49,9 +34,9 @@ describe("LSTM sequence in WebAssembly (float32) vs the TypeScript kernel in flo
       for (const key of ["hSeq", "hN", "cN", "gates", "cSeq"] as const) {
         expect(worstRelative(got?.[key] as Float32Array, ref[key]), key).toBeLessThan(2e-5);
       }
-      const dhSeq = random(B * T * H, rng, 1);
-      const dhN = random(B * H, rng, 1);
-      const dcN = random(B * H, rng, 1);
+      const dhSeq = randomValues(B * T * H, rng, 1);
+      const dhN = randomValues(B * H, rng, 1);
+      const dcN = randomValues(B * H, rng, 1);
       const arrays = {
         dhSeq,
         dhN,
