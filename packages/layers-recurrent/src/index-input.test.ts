@@ -71,7 +71,7 @@ describe("recurrent layers take int32 indices [B, T] as one-hot rows", () => {
   it("rejects indices outside [0, inputSize) and the wrong rank, naming the layer", () => {
     const lstm = layers.LSTM("float32");
     expect(() => lstm.forward(tensor([0, 7, 1, 2], [2, 2], "int32"))).toThrow(
-      /LSTM: index 7 at \[0, 1\] is outside \[0, 7\)/,
+      /LSTM: indices must lie in \[0, 7\) \(inputSize\), but indices\[0,1\] is 7/,
     );
     expect(() => lstm.forward(tensor([0, 1], [2], "int32"))).toThrow(
       /LSTM: expected int32 indices \[batch, time\]/,

@@ -1,5 +1,6 @@
 import {
   add,
+  checkIndices,
   gather,
   mul,
   RnnkitError,
@@ -47,16 +48,7 @@ export function checkSequenceInput(layer: string, x: Tensor, inputSize: number):
         `expected int32 indices [batch, time] (or float input [batch, time, ${inputSize}]), got ${shapeToString(x.shape)}`,
       );
     }
-    const values = x.dataSync();
-    for (let i = 0; i < values.length; i++) {
-      const c = values[i] as number;
-      if (!(c >= 0 && c < inputSize)) {
-        throw new RnnkitError(
-          layer,
-          `index ${c} at [${Math.floor(i / (x.shape[1] as number))}, ${i % (x.shape[1] as number)}] is outside [0, ${inputSize}) (inputSize)`,
-        );
-      }
-    }
+    checkIndices(layer, x, inputSize, "inputSize");
     return;
   }
   if (x.rank !== 3 || x.shape[2] !== inputSize) {

@@ -8,6 +8,7 @@ import { transposeGradConfig } from "./transpose.js";
 import { unstackGradConfig } from "./unstack.js";
 
 export { broadcastTo } from "./broadcast-to.js";
+export { checkIndices } from "./check-indices.js";
 export { concat } from "./concat.js";
 export { expandDims } from "./expand-dims.js";
 export { gather } from "./gather.js";
