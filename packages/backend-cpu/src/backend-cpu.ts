@@ -8,6 +8,7 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import { allocate, release } from "./buffer-pool.js";
+import { forgetResident } from "./wasm/cpu-wasm.js";
 
 interface Entry {
   values: TypedArray;
@@ -40,7 +41,10 @@ export class CpuBackend implements Backend {
 
   readSync(dataId: DataId): TypedArray {
     const entry = this.entry(dataId);
-    entry.escaped = true;
+    if (!entry.escaped) {
+      entry.escaped = true;
+      forgetResident(entry); // the caller may write to it from now on
+    }
     return entry.values;
   }
 
@@ -59,6 +63,7 @@ export class CpuBackend implements Backend {
     const entry = this.store.get(dataId);
     if (entry === undefined) return;
     this.store.delete(dataId);
+    forgetResident(entry);
     const buffer = entry.values.buffer;
     const live = (liveHandles.get(buffer) ?? 1) - 1;
     if (live > 0) {
@@ -76,13 +81,26 @@ export class CpuBackend implements Backend {
   }
 
   dispose(): void {
-    for (const { values } of this.store.values()) liveHandles.delete(values.buffer);
+    for (const entry of this.store.values()) {
+      liveHandles.delete(entry.values.buffer);
+      forgetResident(entry);
+    }
     this.store.clear();
   }
 
   /** Wraps freshly computed values (owned from now on) as a kernel output. */
   makeOutput(values: TypedArray, shape: readonly number[], dtype: Dtype): TensorInfo {
     return { dataId: this.adopt(values), shape, dtype };
+  }
+
+  /**
+   * A key for a copy of a kernel input kept in WebAssembly memory between calls (CpuWasm.resident):
+   * the input's storage entry, which lives as long as the data is neither disposed nor handed to
+   * the caller (`dataSync`/`data`); undefined once it has been handed out (it may be written to).
+   */
+  residentOwner(info: TensorInfo): object | undefined {
+    const entry = this.entry(info.dataId);
+    return entry.escaped ? undefined : entry;
   }
 
   /** The values of a kernel input. */

@@ -128,12 +128,27 @@ export interface CpuWasm {
    * grow that far. Regions are valid until the next call (one kernel at a time).
    */
   reserve(sizes: readonly number[]): number[] | undefined;
+  /**
+   * Byte address of a copy of `values` that stays in WebAssembly memory between kernel calls (a
+   * weight that many small products read: W_hh and the head's weight at every generated
+   * character); copied in at the first call for `owner`, undefined when memory cannot grow.
+   * `owner` is the CPU backend's storage entry of the data, which tells `forgetResident` when the
+   * data is disposed or handed to the caller (who may then write to it). Call it before `reserve`
+   * in a kernel: a new copy moves the scratch regions.
+   */
+  resident(owner: object, values: Float32Array): number | undefined;
+  /** Drops `owner`'s resident copy (none: nothing happens). */
+  forget(owner: object): void;
+  /** Bytes the resident copies take now. */
+  residentBytes(): number;
   /** A float32 view of all of memory (a new one after memory grew). */
   view(): Float32Array;
 }
 
 /** Operand regions beyond this many bytes are refused (the kernel falls back to TypeScript). */
 const MAX_OPERAND_BYTES = 1 << 30;
+/** Resident copies above this many bytes in all: every one is dropped and copied in again on use. */
+const MAX_RESIDENT_BYTES = 64 << 20;
 const PAGE_BYTES = 65536;
 
 /** Shared memories need a maximum: 4 GiB, the whole 32-bit address space. */
@@ -149,6 +164,8 @@ const nodeProcess = (globalThis as { process?: NodeProcess }).process;
 
 /** undefined: not tried yet; null: unavailable here (no WebAssembly SIMD, or it failed to load). */
 let loaded: CpuWasm | null | undefined;
+/** Resident copies held by `loaded` (0: `forgetResident` has nothing to look up). */
+let residentCount = 0;
 let enabled = readEnvironment();
 let threads = readThreads();
 
@@ -248,6 +265,18 @@ function instantiate(
         );
   const { packedA, packedB, tile } = scratch[0] as GemmScratch;
   let view = new Float32Array(memory.buffer);
+  // resident copies from `operands` up to `residentEnd`, the scratch regions after them
+  const residents = new Map<object, { at: number; end: number }>();
+  let residentEnd = operands;
+  const grow = (end: number): boolean => {
+    if (end <= memory.buffer.byteLength) return true;
+    try {
+      memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
+      return true;
+    } catch {
+      return false; // no memory to grow into: the TypeScript path needs none
+    }
+  };
   return {
     gemm,
     lstm,
@@ -258,20 +287,46 @@ function instantiate(
     MR: gemm.MR.value,
     reserve(sizes) {
       const addresses: number[] = [];
-      let end = operands;
+      let end = residentEnd;
       for (const size of sizes) {
         addresses.push(end);
         end = align(end + size);
       }
-      if (end - operands > MAX_OPERAND_BYTES) return undefined;
-      if (end > memory.buffer.byteLength) {
-        try {
-          memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
-        } catch {
-          return undefined; // no memory to grow into: the TypeScript path needs none
-        }
+      if (end - residentEnd > MAX_OPERAND_BYTES) return undefined;
+      return grow(end) ? addresses : undefined;
+    },
+    resident(owner, values) {
+      const known = residents.get(owner);
+      if (known !== undefined) return known.at;
+      const bytes = values.byteLength;
+      if (bytes > MAX_RESIDENT_BYTES) return undefined;
+      if (residentEnd - operands + bytes > MAX_RESIDENT_BYTES) {
+        residents.clear();
+        residentEnd = operands;
+        residentCount = 0;
       }
-      return addresses;
+      const at = residentEnd;
+      const end = align(at + bytes);
+      if (!grow(end)) return undefined;
+      this.view().set(values, at >> 2);
+      residents.set(owner, { at, end });
+      residentEnd = end;
+      residentCount = residents.size;
+      return at;
+    },
+    residentBytes() {
+      let bytes = 0;
+      for (const { at, end } of residents.values()) bytes += end - at;
+      return bytes;
+    },
+    forget(owner) {
+      const known = residents.get(owner);
+      if (known === undefined) return;
+      residents.delete(owner);
+      residentCount = residents.size;
+      // the last copy made gives its room back at once; the others at the next clear
+      if (residents.size === 0) residentEnd = operands;
+      else if (known.end === residentEnd) residentEnd = known.at;
     },
     view() {
       if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
@@ -327,9 +382,24 @@ export function setCpuThreads(n: number): void {
   }
   if (n === threads) return;
   threads = n;
-  // between kernel calls nothing lives in WebAssembly memory: load again with n scratch sets
+  // between kernel calls only resident copies live in WebAssembly memory, and they are copied in
+  // again on use: load again with n scratch sets
   loaded?.threads?.close();
   loaded = undefined;
+  residentCount = 0;
+}
+
+/**
+ * Drops the resident copy (CpuWasm.resident) of the data stored in `owner`, if there is one: the
+ * CPU backend calls it when that data is disposed or handed to the caller.
+ */
+export function forgetResident(owner: object): void {
+  if (residentCount > 0 && loaded) loaded.forget(owner);
+}
+
+/** Bytes of resident copies held now (diagnostics and tests). */
+export function residentBytes(): number {
+  return loaded ? loaded.residentBytes() : 0;
 }
 
 /** The threads large float32 products run on here: the setting, or 1 when they cannot be shared. */

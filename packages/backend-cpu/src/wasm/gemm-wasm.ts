@@ -60,7 +60,8 @@ export function gemmAt(
  * C[m,n] = op(A)·op(B) (or += with `accumulate`) on float32 arrays through the WebAssembly GEMM,
  * same conventions as `matMulImpl` (operands start at the given offsets). Returns false, touching
  * nothing, when WebAssembly is off or unavailable or the operands do not fit, so the caller falls
- * back. m, k, n ≥ 1.
+ * back. m, k, n ≥ 1. `bOwner`: the CPU backend's key for B's data (CpuWasm.resident), for products
+ * with fewer rows than the micro-tile.
  */
 export function gemmWasm(
   a: Float32Array,
@@ -75,15 +76,23 @@ export function gemmWasm(
   bOffset: number,
   outOffset: number,
   accumulate: boolean,
+  bOwner?: object,
 ): boolean {
   const wasm = cpuWasm();
   if (wasm === null) return false;
-  const regions = wasm.reserve([4 * m * k, 4 * k * n, 4 * m * n]);
+  // a few rows of A times a whole weight B (a batch-1 step): B stays in WebAssembly memory between
+  // calls, its copy-in would cost as much as the product
+  const residentB =
+    bOwner !== undefined && m < wasm.MR && bOffset === 0 && b.length === k * n
+      ? wasm.resident(bOwner, b)
+      : undefined;
+  const regions = wasm.reserve([4 * m * k, residentB === undefined ? 4 * k * n : 0, 4 * m * n]);
   if (regions === undefined) return false;
-  const [aAddress, bAddress, cAddress] = regions as [number, number, number];
+  const [aAddress, scratchB, cAddress] = regions as [number, number, number];
+  const bAddress = residentB ?? scratchB;
   const view = wasm.view();
   view.set(a.subarray(aOffset, aOffset + m * k), aAddress >> 2);
-  view.set(b.subarray(bOffset, bOffset + k * n), bAddress >> 2);
+  if (residentB === undefined) view.set(b.subarray(bOffset, bOffset + k * n), bAddress >> 2);
   if (accumulate) view.set(out.subarray(outOffset, outOffset + m * n), cAddress >> 2);
   gemmAt(wasm, m, k, n, transposeA, transposeB, aAddress, bAddress, cAddress, accumulate);
   out.set(view.subarray(cAddress >> 2, (cAddress >> 2) + m * n), outOffset);

@@ -6,6 +6,8 @@
  * TypeScript code) when WebAssembly is off or unavailable, H is not a multiple of 4, the reset gate
  * comes before the product (the course's form), or memory cannot grow.
  */
+import { allocateUnzeroed } from "../buffer-pool.js";
+import { copyOut } from "./copy-out.js";
 import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
 import { reorderRows, writeTransposed } from "./reorder-rows.js";
@@ -62,14 +64,14 @@ export function gruSequenceWasm(
       hAt + (s + 1) * stateBytes,
     );
   }
-  const hSeq = new Float32Array(B * T * H);
+  const hSeq = allocateUnzeroed("float32", B * T * H) as Float32Array;
   reorderRows(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
   const h = hAt >> 2;
   const g = gatesAt >> 2;
   return {
     hSeq,
-    hN: view.slice(h + T * BH, h + (T + 1) * BH),
-    gates: view.slice(g, g + T * B * 4 * H),
+    hN: copyOut(view, h + T * BH, BH),
+    gates: copyOut(view, g, T * B * 4 * H),
   };
 }
 
@@ -147,15 +149,15 @@ export function gruSequenceGradWasm(
   // dW_hh = Σ_s dRec_sᵀ·h_{s−1} (one [3H, T·B] × [T·B, H] product); db_hh = 1ᵀ·dRec
   gemmAt(wasm, G, TB, H, true, false, dRecAt, hAt, dwAt, false);
   gemmAt(wasm, 1, TB, G, false, false, onesAt, dRecAt, dbAt, false);
-  const dXProj = new Float32Array(B * T * G);
+  const dXProj = allocateUnzeroed("float32", B * T * G) as Float32Array;
   reorderRows(wasm, dXProj, dxAt, stageAt, B, T, G, goBackwards, false);
   const dh0 = dh0At >> 2;
   const dw = dwAt >> 2;
   const db = dbAt >> 2;
   return {
     dXProj,
-    dH0: view.slice(dh0, dh0 + BH),
-    dWeightHh: view.slice(dw, dw + G * H),
-    dBiasHh: view.slice(db, db + G),
+    dH0: copyOut(view, dh0, BH),
+    dWeightHh: copyOut(view, dw, G * H),
+    dBiasHh: copyOut(view, db, G),
   };
 }

@@ -5,7 +5,8 @@
  * WebAssembly is off or unavailable, the hidden size is not a multiple of 4, or memory cannot grow:
  * the caller then runs its TypeScript code.
  */
-import { cpuWasm } from "./cpu-wasm.js";
+import { copyOut } from "./copy-out.js";
+import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
 
 /** h', c' [B,H] and the activated gates [B,4H] of one LSTM step (see lstmCellImpl). */
@@ -16,6 +17,7 @@ export function lstmCellWasm(
   weightHh: Float32Array,
   batch: number,
   hidden: number,
+  weightOwner?: object,
 ): { hNew: Float32Array; cNew: Float32Array; gates: Float32Array } | undefined {
   const B = batch;
   const H = hidden;
@@ -23,9 +25,12 @@ export function lstmCellWasm(
   if (B === 0 || H === 0 || H % 4 !== 0) return undefined;
   const wasm = cpuWasm();
   if (wasm === null) return undefined;
+  // W_hh stays in WebAssembly memory between steps when its owner is known (generation reads it
+  // at every character; copying 4H·H floats in cost as much as the product at batch 1)
+  const residentW = residentWeight(wasm, weightOwner, weightHh, G * H);
   const regions = wasm.reserve([B * H, G * H, B * G, B * G, B * H, B * H, B * H].map((n) => 4 * n));
   if (regions === undefined) return undefined;
-  const [hAt, wAt, xAt, gatesAt, cAt, hNewAt, cNewAt] = regions as number[] as [
+  const [hAt, scratchW, xAt, gatesAt, cAt, hNewAt, cNewAt] = regions as number[] as [
     number,
     number,
     number,
@@ -36,16 +41,17 @@ export function lstmCellWasm(
   ];
   const view = wasm.view();
   view.set(h.subarray(0, B * H), hAt >> 2);
-  view.set(weightHh.subarray(0, G * H), wAt >> 2);
+  const wAt = residentW ?? scratchW;
+  if (residentW === undefined) view.set(weightHh.subarray(0, G * H), wAt >> 2);
   view.set(xProj.subarray(0, B * G), xAt >> 2);
   view.set(c.subarray(0, B * H), cAt >> 2);
   // gates = h·W_hhᵀ, then activated in place with xProj added: i, f, g, o; c', h'
   gemmAt(wasm, B, H, G, false, true, hAt, wAt, gatesAt, false);
   wasm.lstm.lstmForward(B, H, xAt, gatesAt, cAt, hNewAt, cNewAt);
   return {
-    hNew: view.slice(hNewAt >> 2, (hNewAt >> 2) + B * H),
-    cNew: view.slice(cNewAt >> 2, (cNewAt >> 2) + B * H),
-    gates: view.slice(gatesAt >> 2, (gatesAt >> 2) + B * G),
+    hNew: copyOut(view, hNewAt >> 2, B * H),
+    cNew: copyOut(view, cNewAt >> 2, B * H),
+    gates: copyOut(view, gatesAt >> 2, B * G),
   };
 }
 
@@ -60,6 +66,7 @@ export function lstmCellGradWasm(
   weightHh: Float32Array,
   batch: number,
   hidden: number,
+  weightOwner?: object,
 ):
   | { dXProj: Float32Array; dH: Float32Array; dC: Float32Array; dWeightHh: Float32Array }
   | undefined {
@@ -69,10 +76,11 @@ export function lstmCellGradWasm(
   if (B === 0 || H === 0 || H % 4 !== 0) return undefined;
   const wasm = cpuWasm();
   if (wasm === null) return undefined;
+  const residentW = residentWeight(wasm, weightOwner, weightHh, G * H);
   const sizes = [B * H, B * H, B * G, B * H, B * H, B * H, G * H, B * G, B * H, B * H, G * H];
   const regions = wasm.reserve(sizes.map((n) => 4 * n));
   if (regions === undefined) return undefined;
-  const [dhAt, dcAt, gatesAt, cAt, cNewAt, hAt, wAt, dXAt, dCAt, dHAt, dWAt] = regions as [
+  const [dhAt, dcAt, gatesAt, cAt, cNewAt, hAt, scratchW, dXAt, dCAt, dHAt, dWAt] = regions as [
     number,
     number,
     number,
@@ -92,17 +100,29 @@ export function lstmCellGradWasm(
   view.set(c.subarray(0, B * H), cAt >> 2);
   view.set(cNew.subarray(0, B * H), cNewAt >> 2);
   view.set(h.subarray(0, B * H), hAt >> 2);
-  view.set(weightHh.subarray(0, G * H), wAt >> 2);
+  const wAt = residentW ?? scratchW;
+  if (residentW === undefined) view.set(weightHh.subarray(0, G * H), wAt >> 2);
   wasm.lstm.lstmBackward(B, H, dhAt, dcAt, gatesAt, cAt, cNewAt, dXAt, dCAt);
   // dh = dGates·W_hh;  dW_hh = dGatesᵀ·h   (dGates = dXProj, stored [B,4H])
   gemmAt(wasm, B, G, H, false, false, dXAt, wAt, dHAt, false);
   gemmAt(wasm, G, B, H, true, false, dXAt, hAt, dWAt, false);
   return {
-    dXProj: view.slice(dXAt >> 2, (dXAt >> 2) + B * G),
-    dH: view.slice(dHAt >> 2, (dHAt >> 2) + B * H),
-    dC: view.slice(dCAt >> 2, (dCAt >> 2) + B * H),
-    dWeightHh: view.slice(dWAt >> 2, (dWAt >> 2) + G * H),
+    dXProj: copyOut(view, dXAt >> 2, B * G),
+    dH: copyOut(view, dHAt >> 2, B * H),
+    dC: copyOut(view, dCAt >> 2, B * H),
+    dWeightHh: copyOut(view, dWAt >> 2, G * H),
   };
+}
+
+/** The resident copy of a whole weight array when its owner is known, else undefined. */
+function residentWeight(
+  wasm: CpuWasm,
+  owner: object | undefined,
+  weight: Float32Array,
+  size: number,
+): number | undefined {
+  if (owner === undefined || weight.length !== size) return undefined;
+  return wasm.resident(owner, weight);
 }
 
 /**
@@ -123,5 +143,5 @@ export function activationWasm(
   view.fill(0, xAt >> 2, (xAt >> 2) + n);
   view.set(x, xAt >> 2);
   wasm.lstm.activate(which === "exp" ? 0 : which === "sigmoid" ? 1 : 2, xAt, outAt, n);
-  return view.slice(outAt >> 2, (outAt >> 2) + x.length);
+  return copyOut(view, outAt >> 2, x.length);
 }

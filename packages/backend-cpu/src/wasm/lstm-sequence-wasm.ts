@@ -6,7 +6,9 @@
  * undefined when WebAssembly is off or unavailable, H is not a multiple of 4, or memory cannot grow:
  * the caller then runs its TypeScript code.
  */
+import { allocateUnzeroed } from "../buffer-pool.js";
 import type { LstmSequenceGradArrays } from "../kernels/fused/lstm-sequence-grad.js";
+import { copyOut } from "./copy-out.js";
 import { cpuWasm } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
 import { reorderRows, writeTransposed } from "./reorder-rows.js";
@@ -72,17 +74,17 @@ export function lstmSequenceWasm(
       cAt + (s + 1) * stateBytes,
     );
   }
-  const hSeq = new Float32Array(B * T * H);
+  const hSeq = allocateUnzeroed("float32", B * T * H) as Float32Array;
   reorderRows(wasm, hSeq, hAt + stateBytes, stageAt, B, T, H, goBackwards, false);
   const h = hAt >> 2;
   const c = cAt >> 2;
   const g0 = gatesAt >> 2;
   return {
     hSeq,
-    hN: view.slice(h + T * BH, h + (T + 1) * BH),
-    cN: view.slice(c + T * BH, c + (T + 1) * BH),
-    gates: view.slice(g0, g0 + T * B * G),
-    cSeq: view.slice(c + BH, c + (T + 1) * BH),
+    hN: copyOut(view, h + T * BH, BH),
+    cN: copyOut(view, c + T * BH, BH),
+    gates: copyOut(view, g0, T * B * G),
+    cSeq: copyOut(view, c + BH, T * BH),
   };
 }
 
@@ -167,15 +169,15 @@ export function lstmSequenceGradWasm(
   }
   // dW_hh = Σ_s dGates_sᵀ·h_{s−1}: one [4H, T·B] × [T·B, H] product
   gemmAt(wasm, G, T * B, H, true, false, dgAt, hAt, dwAt, false);
-  const dXProj = new Float32Array(B * T * G);
+  const dXProj = allocateUnzeroed("float32", B * T * G) as Float32Array;
   reorderRows(wasm, dXProj, dgAt, stageAt, B, T, G, goBackwards, false);
   const dc = dcAt >> 2;
   const dw = dwAt >> 2;
   const dh0 = dh0At >> 2;
   return {
     dXProj,
-    dH0: view.slice(dh0, dh0 + BH),
-    dC0: view.slice(dc, dc + BH),
-    dWeightHh: view.slice(dw, dw + G * H),
+    dH0: copyOut(view, dh0, BH),
+    dC0: copyOut(view, dc, BH),
+    dWeightHh: copyOut(view, dw, G * H),
   };
 }

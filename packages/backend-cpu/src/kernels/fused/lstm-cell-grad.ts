@@ -20,6 +20,7 @@ export function lstmCellGradImpl(
   batch: number,
   hidden: number,
   dtype: Dtype,
+  weightOwner?: object,
 ): { dXProj: TypedArray; dH: TypedArray; dC: TypedArray; dWeightHh: TypedArray } {
   if (
     dh instanceof Float32Array &&
@@ -30,7 +31,18 @@ export function lstmCellGradImpl(
     h instanceof Float32Array &&
     weightHh instanceof Float32Array
   ) {
-    const result = lstmCellGradWasm(dh, dc, gates, c, cNew, h, weightHh, batch, hidden);
+    const result = lstmCellGradWasm(
+      dh,
+      dc,
+      gates,
+      c,
+      cNew,
+      h,
+      weightHh,
+      batch,
+      hidden,
+      weightOwner,
+    );
     if (result !== undefined) return result;
   }
   const H = hidden;
@@ -84,6 +96,7 @@ export const lstmCellGradConfig: KernelConfig<CpuBackend> = {
       batch,
       hidden,
       dtype,
+      backend.residentOwner(weightHh),
     );
     return [
       backend.makeOutput(out.dXProj, [batch, 4 * hidden], dtype),

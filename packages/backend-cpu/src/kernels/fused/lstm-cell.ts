@@ -17,6 +17,7 @@ export function lstmCellImpl(
   batch: number,
   hidden: number,
   dtype: Dtype,
+  weightOwner?: object,
 ): { hNew: TypedArray; cNew: TypedArray; gates: TypedArray } {
   if (
     xProj instanceof Float32Array &&
@@ -24,7 +25,7 @@ export function lstmCellImpl(
     c instanceof Float32Array &&
     weightHh instanceof Float32Array
   ) {
-    const result = lstmCellWasm(xProj, h, c, weightHh, batch, hidden);
+    const result = lstmCellWasm(xProj, h, c, weightHh, batch, hidden, weightOwner);
     if (result !== undefined) return result;
   }
   const H = hidden;
@@ -70,6 +71,7 @@ export const lstmCellConfig: KernelConfig<CpuBackend> = {
       batch,
       hidden,
       h.dtype,
+      backend.residentOwner(weightHh),
     );
     return [
       backend.makeOutput(hNew, [batch, hidden], h.dtype),

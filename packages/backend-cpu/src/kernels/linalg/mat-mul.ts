@@ -50,6 +50,11 @@ export interface MatMulOptions {
   bOffset?: number;
   /** Where C's first element goes in `out` (default 0). */
   outOffset?: number;
+  /**
+   * The CPU backend's key for B's data (`residentOwner`): with a few rows of A, the WebAssembly
+   * GEMM keeps B in its memory between calls instead of copying it in each time.
+   */
+  bOwner?: object;
   /** out += A·B instead of out = A·B (default false). */
   accumulate?: boolean;
 }
@@ -86,7 +91,21 @@ export function matMulImpl(
     a instanceof Float32Array &&
     b instanceof Float32Array &&
     m * k * n >= WASM_MIN_WORK &&
-    gemmWasm(a, b, m, k, n, transposeA, transposeB, out, aOffset, bOffset, outOffset, accumulate)
+    gemmWasm(
+      a,
+      b,
+      m,
+      k,
+      n,
+      transposeA,
+      transposeB,
+      out,
+      aOffset,
+      bOffset,
+      outOffset,
+      accumulate,
+      options.bOwner,
+    )
   ) {
     return out;
   }
@@ -513,7 +532,9 @@ export const matMulConfig: KernelConfig<CpuBackend> = {
     const bv = backend.values(b);
     if (bBatch === 1 && !transposeA) {
       // The batches of A are consecutive rows: one [batch·m, k] × [k, n] product.
-      matMulImpl(av, bv, batch * m, k, n, false, transposeB, out);
+      // a few rows (a batch-1 step through a weight): B may stay in WebAssembly memory
+      const bOwner = batch * m < MR ? backend.residentOwner(b) : undefined;
+      matMulImpl(av, bv, batch * m, k, n, false, transposeB, out, { bOwner });
     } else {
       for (let t = 0; t < batch; t++) {
         matMulImpl(av, bv, m, k, n, transposeA, transposeB, out, {
