@@ -19,6 +19,7 @@ import {
 import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate } from "../../buffer-pool.js";
 import { gemmWasm } from "../../wasm/gemm-wasm.js";
+import { sparseMatMul } from "./sparse-mat-mul.js";
 
 /** Micro-tile: MR rows of C by NR columns, 16 accumulators (what fits V8's registers best). */
 const MR = 4;
@@ -84,6 +85,25 @@ export function matMulImpl(
   if (m === 0 || n === 0) return out;
   if (k === 0) {
     if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    return out;
+  }
+  // a mostly-zero operand (one-hot input and its weight gradient): only the non-zero terms
+  if (
+    sparseMatMul(
+      a,
+      b,
+      m,
+      k,
+      n,
+      transposeA,
+      transposeB,
+      out,
+      aOffset,
+      bOffset,
+      outOffset,
+      accumulate,
+    )
+  ) {
     return out;
   }
   if (
