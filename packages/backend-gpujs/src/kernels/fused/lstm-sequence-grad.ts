@@ -1,6 +1,6 @@
 import { type KernelConfig, kernels, type TensorInfo } from "@rnnkit/core-tensor";
 import type { GpujsBackend } from "../../backend-gpujs.js";
-import { at, divide, flatIndex, quotient } from "../source.js";
+import { at, divide, FLAT, flatIndex, floorDivide, quotient } from "../source.js";
 import { tanhStatements } from "./activation.js";
 import { FUSED_STEP_WORK, position, reorderSteps } from "./sequence-layout.js";
 
@@ -52,35 +52,38 @@ export const lstmSequenceGradConfig: KernelConfig<GpujsBackend> = {
     ]);
     backend.disposeData(dhSteps.dataId);
     const wo = backend.offset(i.weightHh);
-    // the gradients of unit (b, p) of one step, names suffixed by `x`
-    const unit = (b: string, p: string, x: string) => `const k${x} = ${b} * ${H} + ${p};
-    const r${x} = ${BH} + ${b} * ${G} + ${p};
-    const i${x} = S[r${x}];
-    const f${x} = S[r${x} + ${H}];
-    const g${x} = S[r${x} + ${2 * H}];
-    const o${x} = S[r${x} + ${3 * H}];
-    const dh${x} = S[k${x}] + R[k${x}];
-    const cn${x} = S[${BH + BG} + k${x}];
+    // The gradients of unit (b, p) of one step, names suffixed by `x`. `b` and `p` are int32
+    // expressions and every flat index below stays one: gpu.js keeps variables in float32, exact
+    // only below 2^24, and a step's buffers pass that from B·7H = 2^24 on.
+    const unit = (b: string, p: string, x: string) => {
+      const k = `(${b} * ${H} + ${p})`;
+      const r = `(${BH} + ${b} * ${G} + ${p})`;
+      return `const i${x} = S[${r}];
+    const f${x} = S[${r} + ${H}];
+    const g${x} = S[${r} + ${2 * H}];
+    const o${x} = S[${r} + ${3 * H}];
+    const dh${x} = S[${k}] + R[${k}];
+    const cn${x} = S[${BH + BG} + ${k}];
     ${tanhStatements(`cn${x}`, `tc${x}`)}
-    const dct${x} = R[${BH} + k${x}] + dh${x} * o${x} * (1.0 - tc${x} * tc${x});
+    const dct${x} = R[${BH} + ${k}] + dh${x} * o${x} * (1.0 - tc${x} * tc${x});
     const di${x} = dct${x} * g${x} * i${x} * (1.0 - i${x});
-    const df${x} = dct${x} * S[${2 * BH + BG} + k${x}] * f${x} * (1.0 - f${x});
+    const df${x} = dct${x} * S[${2 * BH + BG} + ${k}] * f${x} * (1.0 - f${x});
     const dg${x} = dct${x} * i${x} * (1.0 - g${x} * g${x});
     const do${x} = dh${x} * tc${x} * o${x} * (1.0 - o${x});`;
-    // [dc' | dGates] from `base` on in the output
-    const elementwise = (base: number) => `if (i < ${base + BH}) {
-    const ec = i - ${base};
-    const bc = ${quotient("ec", H)};
-    const jc = ec - bc * ${H};
-    ${unit("bc", "jc", "c")}
+    };
+    // W_hh[row, j] for a small row expression and j < H
+    const w = (row: string, j: string) => at("w", wo, `(${row}) * ${H} + ${j}`);
+    // [dc' | dGates] from `base` on in the output: unit (b, j) of dc', then (b, gate, j) of dGates
+    const elementwise = (base: number) => `if (${FLAT} < ${base + BH}) {
+    ${floorDivide(`(${FLAT} - ${base})`, H, "bc")}
+    ${unit("(bc | 0)", `(${FLAT} - ${base} - (bc | 0) * ${H})`, "c")}
     out = dctc * fc;
   } else {
-    const eg = i - ${base + BH};
-    const bg = ${quotient("eg", G)};
-    const col = eg - bg * ${G};
+    ${floorDivide(`(${FLAT} - ${base + BH})`, G, "bg")}
+    const col = ${FLAT} - ${base + BH} - (bg | 0) * ${G};
     const gate = ${quotient("col", H)};
     const jg = col - gate * ${H};
-    ${unit("bg", "jg", "g")}
+    ${unit("(bg | 0)", "(jg | 0)", "g")}
     out = dog;
     if (gate === 0) {
       out = dig;
@@ -91,36 +94,33 @@ export const lstmSequenceGradConfig: KernelConfig<GpujsBackend> = {
     }
   }`;
     const fusedSource = `function (S, R, w) {
-  const i = this.thread.x;
   let out = 0.0;
-  if (i < ${BH}) {
-    const b = ${quotient("i", H)};
-    const j = i - b * ${H};
+  if (${FLAT} < ${BH}) {
+    ${floorDivide(FLAT, H, "b")}
+    const j = ${FLAT} - (b | 0) * ${H};
     for (let p = 0; p < this.constants.H; p++) {
-      ${unit("b", "p", "a")}
-      out += dia * ${at("w", wo, `p * ${H} + j`)} + dfa * ${at("w", wo, `(${H} + p) * ${H} + j`)} + dga * ${at("w", wo, `(${2 * H} + p) * ${H} + j`)} + doa * ${at("w", wo, `(${3 * H} + p) * ${H} + j`)};
+      ${unit("(b | 0)", "(p | 0)", "a")}
+      out += dia * ${w("(p | 0)", "(j | 0)")} + dfa * ${w(`${H} + (p | 0)`, "(j | 0)")} + dga * ${w(`${2 * H} + (p | 0)`, "(j | 0)")} + doa * ${w(`${3 * H} + (p | 0)`, "(j | 0)")};
     }
   } else ${elementwise(BH)}
   return out;
 }`;
     const elementwiseSource = `function (S, R) {
-  const i = this.thread.x;
   let out = 0.0;
   ${elementwise(0)}
   return out;
 }`;
     // [dh_rec' | dc'] from A = [dc' | dGates]: dh_rec'[b,j] = Σ_q dGates[b,q]·W_hh[q,j]
     const recurrentSource = `function (a, w) {
-  const i = this.thread.x;
   let out = 0.0;
-  if (i < ${BH}) {
-    const b = ${quotient("i", H)};
-    const j = i - b * ${H};
+  if (${FLAT} < ${BH}) {
+    ${floorDivide(FLAT, H, "b")}
+    const j = ${FLAT} - (b | 0) * ${H};
     for (let q = 0; q < this.constants.G; q++) {
-      out += a[${BH} + b * ${G} + q] * ${at("w", wo, `q * ${H} + j`)};
+      out += a[${BH} + (b | 0) * ${G} + (q | 0)] * ${w("(q | 0)", "(j | 0)")};
     }
   } else {
-    out = a[i - ${BH}];
+    out = a[${FLAT} - ${BH}];
   }
   return out;
 }`;
