@@ -68,6 +68,13 @@ export type SoftmaxAttrs = { axis: number };
 export const MatMul = "MatMul";
 export type MatMulInputs = { a: T; b: T };
 export type MatMulAttrs = { transposeA: boolean; transposeB: boolean };
+/**
+ * op(a)·op(b) + bias in one kernel: a [...batch, M, K] (its batches stacked into rows), b a matrix,
+ * bias [N] added to every row of the product. inputs { a, b, bias }; attrs as MatMul. Optional
+ * (OPTIONAL_KERNELS): `matMulBias` runs MatMul and Add where a backend lacks it.
+ */
+export const MatMulBias = "MatMulBias";
+export type MatMulBiasInputs = { a: T; b: T; bias: T };
 
 // ---- movement ----
 /** Same data, new shape: backends may return the input's dataId. */
@@ -236,6 +243,7 @@ export const ALL_KERNELS = [
  * results); the conformance suite runs their cases only where they are registered.
  */
 export const OPTIONAL_KERNELS = [
+  MatMulBias,
   LstmSequence,
   LstmSequenceGrad,
   GruSequence,

@@ -1,7 +1,7 @@
 import {
-  add,
   type Dtype,
   matMul,
+  matMulBias,
   type Rng,
   RnnkitError,
   relu,
@@ -66,8 +66,10 @@ export class Dense extends Module {
     // [B, in] as it is (a generation step); [..., in] flattened to rows and back
     const flat = x.rank === 2 ? x : reshape(x, [-1, this.inputSize]);
     // W_y h_t + b_y for every row
-    let y = matMul(flat, this.weight, false, true);
-    if (this.bias !== undefined) y = add(y, this.bias);
+    let y =
+      this.bias === undefined
+        ? matMul(flat, this.weight, false, true)
+        : matMulBias(flat, this.weight, this.bias, false, true);
     if (x.rank !== 2) y = reshape(y, [...x.shape.slice(0, -1), this.outputSize]);
     switch (this.activation) {
       case "tanh":

@@ -3,6 +3,7 @@ import {
   type Dtype,
   gather,
   matMul,
+  matMulBias,
   type Rng,
   type Tensor,
   transpose,
@@ -112,9 +113,10 @@ export abstract class RecurrentCell extends Module {
    * `inputBias()` (pass one computed beforehand to skip recomputing it every step).
    */
   projectInput(x: Tensor, bias: Tensor | undefined = this.inputBias()): Tensor {
-    // W_x x_t (+ biases that sit outside any gate product)
-    const projected = matMul(x, this.weightIh, false, true);
-    return bias === undefined ? projected : add(projected, bias);
+    // W_x x_t (+ biases that sit outside any gate product), the bias as the product's start
+    return bias === undefined
+      ? matMul(x, this.weightIh, false, true)
+      : matMulBias(x, this.weightIh, bias, false, true);
   }
 
   /**

@@ -113,6 +113,42 @@ describe("sparseMatMul (mostly-zero operand)", () => {
     }
   }
 
+  it("starts every row at a bias: one-hot rows, several non-zeros, sparse B, A transposed", () => {
+    for (const Type of [Float32Array, Float64Array]) {
+      const tolerance = Type === Float32Array ? 1e-5 : 1e-12;
+      const rng = new Rng(6);
+      const plusBias = (c: Float64Array, bias: ArrayLike<number>, cols: number) =>
+        c.map((v, i) => v + (bias[i % cols] as number));
+      for (const oneHot of [true, false]) {
+        const a = sparse(m, k, rng, Type, oneHot);
+        const b = dense(n * k, rng, Type);
+        const bias = dense(n, rng, Type);
+        const out = new Type(m * n);
+        expect(sparseMatMul(a, b, m, k, n, false, true, out, 0, 0, 0, false, bias)).toBe(true);
+        expect(worst(out, plusBias(naive(a, b, m, k, n, false, true), bias, n))).toBeLessThan(
+          tolerance,
+        );
+        // A stored [m, k] read transposed: [k, m]·[m, n'] + bias [n']
+        const dy = dense(m * n, rng, Type);
+        const grad = new Type(k * n);
+        expect(sparseMatMul(a, dy, k, m, n, true, false, grad, 0, 0, 0, false, bias)).toBe(true);
+        expect(worst(grad, plusBias(naive(a, dy, k, m, n, true, false), bias, n))).toBeLessThan(
+          tolerance,
+        );
+        // sparse B [m, k] (k columns): [n, m]·[m, k] + bias [k]
+        const left = dense(n * m, rng, Type);
+        const biasK = dense(k, rng, Type);
+        const viaB = new Type(n * k);
+        expect(sparseMatMul(left, a, n, m, k, false, false, viaB, 0, 0, 0, false, biasK)).toBe(
+          true,
+        );
+        expect(worst(viaB, plusBias(naive(left, a, n, m, k, false, false), biasK, k))).toBeLessThan(
+          tolerance,
+        );
+      }
+    }
+  });
+
   it("leaves dense operands, small products and stored-transposed sparse operands to the GEMM", () => {
     const rng = new Rng(3);
     const out = new Float32Array(m * n);

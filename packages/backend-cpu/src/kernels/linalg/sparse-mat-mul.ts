@@ -10,6 +10,7 @@
  * NaN, a dense GEMM's 0·∞ = NaN terms are not formed.
  */
 import type { TypedArray } from "@rnnkit/core-tensor";
+import { fillRows } from "./fill-rows.js";
 
 /** Products with fewer multiply-adds than this go straight to the dense GEMM. */
 const SPARSE_MIN_WORK = 1 << 16;
@@ -30,6 +31,8 @@ let column = new Int32Array(0);
 let value = new Float64Array(0);
 let scratch = new Float64Array(0);
 let scratch32 = new Float32Array(0);
+let second32 = new Float32Array(0);
+let second64 = new Float64Array(0);
 
 /**
  * The non-zeros of x[offset … offset + rows·cols) read as [rows, cols], or undefined when more than
@@ -71,8 +74,8 @@ function sparseRows(
 }
 
 /**
- * C[m,n] = op(A)·op(B) (or += with `accumulate`) when A (either layout) or op(B) stored [k,n] is
- * mostly zeros; same layout and offsets as `matMulImpl`. Returns false,
+ * C[m,n] = op(A)·op(B) (or += with `accumulate`, or + `bias` [n] in every row) when A (either
+ * layout) or op(B) stored [k,n] is mostly zeros; same layout and offsets as `matMulImpl`. Returns false,
  * touching nothing, when neither is sparse (the caller runs the dense GEMM).
  */
 export function sparseMatMul(
@@ -88,20 +91,34 @@ export function sparseMatMul(
   bOffset: number,
   outOffset: number,
   accumulate: boolean,
+  bias?: TypedArray,
 ): boolean {
   if (m * k * n < SPARSE_MIN_WORK || out instanceof Int32Array) return false;
   if (m * k >= PROBE) {
     // A as stored: [m,k], or [k,m] when transposed (then its rows are columns of op(A))
     const sa = transposeA ? sparseRows(a, aOffset, k, m) : sparseRows(a, aOffset, m, k);
     if (sa !== undefined) {
-      sparseTimesDense(sa, transposeA, b, m, k, n, transposeB, out, bOffset, outOffset, accumulate);
+      sparseTimesDense(
+        sa,
+        transposeA,
+        b,
+        m,
+        k,
+        n,
+        transposeB,
+        out,
+        bOffset,
+        outOffset,
+        accumulate,
+        bias,
+      );
       return true;
     }
   }
   if (!transposeB && k * n >= PROBE) {
     const sb = sparseRows(b, bOffset, k, n);
     if (sb !== undefined) {
-      denseTimesSparse(a, sb, m, k, n, transposeA, out, aOffset, outOffset, accumulate);
+      denseTimesSparse(a, sb, m, k, n, transposeA, out, aOffset, outOffset, accumulate, bias);
       return true;
     }
   }
@@ -118,6 +135,16 @@ function scratchLike(out: TypedArray, size: number): Float32Array | Float64Array
   return scratch;
 }
 
+/** A second scratch array of `out`'s type (op(B)'s rows plus the bias). */
+function scratchLike2(out: TypedArray, size: number): Float32Array | Float64Array {
+  if (out instanceof Float32Array) {
+    if (second32.length < size) second32 = new Float32Array(size);
+    return second32;
+  }
+  if (second64.length < size) second64 = new Float64Array(size);
+  return second64;
+}
+
 /** C[i,:] = Σ_p op(A)[i,p]·op(B)[p,:] over the non-zeros of op(A). */
 function sparseTimesDense(
   sa: SparseRows,
@@ -131,6 +158,7 @@ function sparseTimesDense(
   bOffset: number,
   outOffset: number,
   accumulate: boolean,
+  bias: TypedArray | undefined,
 ): void {
   // op(B) as contiguous rows [k, n] of out's type (B stored [n,k] is transposed once: k·n ≪ m·k·n)
   const rows = scratchLike(out, k * n);
@@ -145,7 +173,8 @@ function sparseTimesDense(
   const { rowStart, column, value } = sa;
   if (transposeA) {
     // A stored [k,m]: its non-zero (p, i) adds A[p,i]·op(B)[p,:] to row i of C
-    if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    if (bias !== undefined) fillRows(out, outOffset, bias, m, n);
+    else if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
     for (let p = 0; p < k; p++) {
       for (let e = rowStart[p] as number; e < (rowStart[p + 1] as number); e++) {
         const o = outOffset + (column[e] as number) * n;
@@ -154,17 +183,26 @@ function sparseTimesDense(
     }
     return;
   }
+  // with a bias: a one-hot row's result is its row of op(B) plus the bias, made once per row of op(B)
+  const shifted = bias === undefined ? rows : scratchLike2(out, k * n);
+  if (bias !== undefined) {
+    for (let p = 0; p < k; p++) {
+      for (let j = 0; j < n; j++)
+        shifted[p * n + j] = (rows[p * n + j] as number) + (bias[j] as number);
+    }
+  }
   for (let i = 0; i < m; i++) {
     const o = outOffset + i * n;
     const first = rowStart[i] as number;
     const last = rowStart[i + 1] as number;
     if (!accumulate && last - first === 1 && value[first] === 1) {
-      // a one-hot row: C[i,:] = op(B)[p,:], exactly what the dense sum of zeros and one term gives
+      // a one-hot row: C[i,:] = op(B)[p,:] (+ bias), what the dense sum of zeros and one term gives
       const from = (column[first] as number) * n;
-      out.set(rows.subarray(from, from + n), o);
+      out.set(shifted.subarray(from, from + n), o);
       continue;
     }
-    if (!accumulate) out.fill(0, o, o + n);
+    if (bias !== undefined) out.set(bias.subarray(0, n), o);
+    else if (!accumulate) out.fill(0, o, o + n);
     for (let e = first; e < last; e++) {
       const v = value[e] as number;
       const from = (column[e] as number) * n;
@@ -186,11 +224,14 @@ function denseTimesSparse(
   aOffset: number,
   outOffset: number,
   accumulate: boolean,
+  bias: TypedArray | undefined,
 ): void {
   const { rowStart, column, value } = sb;
   // sums held transposed, [n, m]: column j of C is a contiguous row here
   const sums = scratchLike(out, n * m);
-  if (accumulate) {
+  if (bias !== undefined) {
+    for (let j = 0; j < n; j++) sums.fill(bias[j] as number, j * m, (j + 1) * m);
+  } else if (accumulate) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) sums[j * m + i] = out[outOffset + i * n + j] as number;
     }

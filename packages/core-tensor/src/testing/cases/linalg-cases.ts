@@ -1,5 +1,6 @@
 import { tensor } from "../../ops/creation/tensor.js";
 import { matMul } from "../../ops/linalg/mat-mul.js";
+import { matMulBias } from "../../ops/linalg/mat-mul-bias.js";
 import type { Tensor } from "../../tensor.js";
 import type { ConformanceCase, GradientCase } from "../conformance-case.js";
 
@@ -181,6 +182,98 @@ export const linalgCases: ConformanceCase[] = [
   },
 ];
 
+/** op(A)·op(B) + bias by the triple loop, bias [n] added to every row. */
+function naiveMatMulBias(
+  a: readonly number[],
+  b: readonly number[],
+  bias: readonly number[],
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+): number[] {
+  return naiveMatMul(a, b, m, k, n, transposeA, transposeB).map(
+    (v, i) => v + (bias[i % n] as number),
+  );
+}
+
+/** One-hot rows [m, k] (row i has a 1 at column (7i + 3) mod k), as a flat list. */
+function oneHotRows(m: number, k: number): number[] {
+  return Array.from({ length: m * k }, (_, e) =>
+    e % k === (7 * Math.floor(e / k) + 3) % k ? 1 : 0,
+  );
+}
+
+const BIAS2 = [0.5, -1.25];
+const BIAS29 = grid(29, 9);
+const ONE_HOT = oneHotRows(64, 65);
+const W_ONE_HOT = grid(32 * 65, 4);
+const BIAS32 = grid(32, 5);
+
+/** MatMulBias through its op, against the triple loop plus the bias. */
+function matMulBiasCases(direct: boolean): ConformanceCase[] {
+  const where = direct ? "the kernel" : "the op (any backend)";
+  const a = grid(37 * 41, 37 + 3 * 41);
+  const b = grid(41 * 29, 29 + 5 * 41 + 1);
+  return [
+    {
+      kernel: "MatMulBias",
+      direct,
+      name: `[2,3]·[3,2] + bias, every transpose flag, batched a (${where})`,
+      dtypes: FLOATS,
+      run: (dtype) => {
+        const bias = tensor(BIAS2, [2], dtype);
+        return [
+          matMulBias(tensor(A23, [2, 3], dtype), tensor(B32, [3, 2], dtype), bias),
+          matMulBias(tensor(A23T, [3, 2], dtype), tensor(B32, [3, 2], dtype), bias, true, false),
+          matMulBias(tensor(A23, [2, 3], dtype), tensor(B32T, [2, 3], dtype), bias, false, true),
+          matMulBias(tensor(A23T, [3, 2], dtype), tensor(B32T, [2, 3], dtype), bias, true, true),
+          matMulBias(tensor([...A23, ...A23], [2, 2, 3], dtype), tensor(B32, [3, 2], dtype), bias),
+        ];
+      },
+      expected: [
+        ...[0, 1, 2, 3].map(() => ({
+          shape: [2, 2],
+          values: C22.map((v, i) => v + (BIAS2[i % 2] as number)),
+        })),
+        { shape: [2, 2, 2], values: [...C22, ...C22].map((v, i) => v + (BIAS2[i % 2] as number)) },
+      ],
+    },
+    {
+      kernel: "MatMulBias",
+      direct,
+      name: `[37,41]·[29,41]ᵀ + bias and one-hot [64,65]·[32,65]ᵀ + bias (${where})`,
+      dtypes: FLOATS,
+      run: (dtype) => [
+        matMulBias(
+          tensor(a, [37, 41], dtype),
+          tensor(b, [29, 41], dtype),
+          tensor(BIAS29, [29], dtype),
+          false,
+          true,
+        ),
+        matMulBias(
+          tensor(ONE_HOT, [64, 65], dtype),
+          tensor(W_ONE_HOT, [32, 65], dtype),
+          tensor(BIAS32, [32], dtype),
+          false,
+          true,
+        ),
+      ],
+      expected: [
+        { shape: [37, 29], values: naiveMatMulBias(a, b, BIAS29, 37, 41, 29, false, true) },
+        {
+          shape: [64, 32],
+          values: naiveMatMulBias(ONE_HOT, W_ONE_HOT, BIAS32, 64, 65, 32, false, true),
+        },
+      ],
+    },
+  ];
+}
+
+linalgCases.push(...matMulBiasCases(true), ...matMulBiasCases(false));
+
 /** f(a, b) = matMul(a, b, transposeA, transposeB), for the gradient cases. */
 const mm =
   (transposeA: boolean, transposeB: boolean) =>
@@ -230,7 +323,31 @@ const BT2 = [
   [1, 0.75, -0.5],
 ];
 
+/** f(a, b, bias) = matMulBias(a, b, bias, transposeA, transposeB), for the gradient cases. */
+const mmb =
+  (transposeA: boolean, transposeB: boolean) =>
+  (...xs: Tensor[]) =>
+    matMulBias(xs[0]!, xs[1]!, xs[2]!, transposeA, transposeB);
+
 export const linalgGradientCases: GradientCase[] = [
+  {
+    kernel: "MatMulBias",
+    name: "[2,3]·[3,4] + bias",
+    f: mmb(false, false),
+    inputs: [A, B, [0.25, -0.5, 1, 2]],
+  },
+  {
+    kernel: "MatMulBias",
+    name: "[3,2]ᵀ·[4,3]ᵀ + bias",
+    f: mmb(true, true),
+    inputs: [AT, BT, [0.25, -0.5, 1, 2]],
+  },
+  {
+    kernel: "MatMulBias",
+    name: "batched [2,2,3]·[4,3]ᵀ + bias",
+    f: mmb(false, true),
+    inputs: [[A, A2], BT, [0.25, -0.5, 1, 2]],
+  },
   { kernel: "MatMul", name: "[2,3]·[3,4]", f: mm(false, false), inputs: [A, B] },
   { kernel: "MatMul", name: "[3,2]ᵀ·[3,4]", f: mm(true, false), inputs: [AT, B] },
   { kernel: "MatMul", name: "[2,3]·[4,3]ᵀ", f: mm(false, true), inputs: [A, BT] },
