@@ -7,10 +7,12 @@ import {
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate } from "../../buffer-pool.js";
+import { EXP_WASM_MIN, expWasm } from "../../wasm/exp-wasm.js";
 import { contiguousLayout } from "./reduce-layout.js";
 
 /**
- * Softmax (or, with `log`, log-softmax) along `axis`, one row at a time in float64:
+ * Softmax (or, with `log`, log-softmax) along `axis`, one row at a time in float64 (large float32
+ * inputs with contiguous rows take their exponentials from WebAssembly SIMD):
  *   m = max(x),  s = Σ exp(x − m),  softmax = exp(x − m) / s,  logSoftmax = x − m − log s
  */
 export function softmaxImpl(
@@ -27,6 +29,15 @@ export function softmaxImpl(
   };
   const out = allocate(dtype, x.length);
   if (reduced === 0) return out;
+  if (
+    inner === 1 &&
+    x instanceof Float32Array &&
+    out instanceof Float32Array &&
+    x.length >= EXP_WASM_MIN &&
+    softmaxRowsWasm(x, out, outer, reduced, log)
+  ) {
+    return out;
+  }
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const start = o * reduced * inner + i;
@@ -53,6 +64,46 @@ export function softmaxImpl(
     }
   }
   return out;
+}
+
+let rowMax = new Float64Array(0);
+
+/**
+ * The same on contiguous float32 rows with the exponentials through WebAssembly SIMD: out = x − m
+ * per row, e = exp(out) in one call, then s per row in float64 and the result as above.
+ */
+function softmaxRowsWasm(
+  x: Float32Array,
+  out: Float32Array,
+  rows: number,
+  width: number,
+  log: boolean,
+): boolean {
+  if (rowMax.length < rows) rowMax = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const start = r * width;
+    let m = x[start] as number;
+    for (let j = start + 1; j < start + width; j++) {
+      const v = x[j] as number;
+      if (v > m || Number.isNaN(v)) m = v;
+    }
+    rowMax[r] = m;
+    for (let j = start; j < start + width; j++) out[j] = (x[j] as number) - m;
+  }
+  if (!expWasm(out, out)) return false;
+  for (let r = 0; r < rows; r++) {
+    const start = r * width;
+    let s = 0;
+    for (let j = start; j < start + width; j++) s += out[j] as number;
+    if (log) {
+      const shift = (rowMax[r] as number) + Math.log(s);
+      for (let j = start; j < start + width; j++) out[j] = (x[j] as number) - shift;
+    } else {
+      const scale = 1 / s;
+      for (let j = start; j < start + width; j++) out[j] = (out[j] as number) * scale;
+    }
+  }
+  return true;
 }
 
 export const softmaxConfig: KernelConfig<CpuBackend> = {
