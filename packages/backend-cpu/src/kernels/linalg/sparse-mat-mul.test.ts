@@ -34,7 +34,9 @@ function naive(
 }
 
 function dense(size: number, rng: Rng, Type: Float32ArrayConstructor | Float64ArrayConstructor) {
-  return Type.from({ length: size }, () => rng.next() * 2 - 1);
+  const values = new Type(size);
+  for (let i = 0; i < size; i++) values[i] = rng.next() * 2 - 1;
+  return values;
 }
 
 /** [rows, cols] with `perRow` non-zeros per row (some rows empty when perRow is 0 for them). */
@@ -173,7 +175,22 @@ describe("sparseMatMul (mostly-zero operand)", () => {
     const viaSparse = new Float32Array(rows * g);
     expect(sparseMatMul(x, w, rows, v, g, false, true, viaSparse, 0, 0, 0, false)).toBe(true);
     const viaGemm = new Float32Array(rows * g);
-    if (gemmWasm(x, w, rows, v, g, false, true, viaGemm, 0, 0, 0, false)) {
+    if (
+      gemmWasm(
+        x as Float32Array,
+        w as Float32Array,
+        rows,
+        v,
+        g,
+        false,
+        true,
+        viaGemm,
+        0,
+        0,
+        0,
+        false,
+      )
+    ) {
       expect(Array.from(viaSparse)).toEqual(Array.from(viaGemm));
     }
   });
