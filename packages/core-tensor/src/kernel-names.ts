@@ -58,6 +58,19 @@ export type ArgMaxAttrs = { axis: number };
 export const Softmax = "Softmax";
 export const LogSoftmax = "LogSoftmax";
 export type SoftmaxAttrs = { axis: number };
+/**
+ * The cross-entropy of softmax(logits) against class labels, one value per row, in one kernel:
+ * loss[r] = log Σ_c exp(logits[r, c]) − logits[r, labels[r]]. inputs: logits [R, C] (float), labels
+ * int32 [R] in [0, C) (checked by the op). outputs: loss [R]. Optional (OPTIONAL_KERNELS).
+ */
+export const SoftmaxCrossEntropy = "SoftmaxCrossEntropy";
+export type SoftmaxCrossEntropyInputs = { logits: T; labels: T };
+/**
+ * Its gradient: dLogits[r, c] = (softmax(logits)[r, c] − [c = labels[r]])·dy[r]. inputs: logits
+ * [R, C], labels [R], dy [R]. outputs: dLogits [R, C]. Optional.
+ */
+export const SoftmaxCrossEntropyGrad = "SoftmaxCrossEntropyGrad";
+export type SoftmaxCrossEntropyGradInputs = { logits: T; labels: T; dy: T };
 
 // ---- linear algebra ----
 /**
@@ -244,6 +257,8 @@ export const ALL_KERNELS = [
  */
 export const OPTIONAL_KERNELS = [
   MatMulBias,
+  SoftmaxCrossEntropy,
+  SoftmaxCrossEntropyGrad,
   LstmSequence,
   LstmSequenceGrad,
   GruSequence,

@@ -1,12 +1,16 @@
 import {
   add,
   type Dtype,
+  getBackendName,
+  getKernel,
+  kernels,
   logSoftmax,
   mul,
   neg,
   oneHot,
   RnnkitError,
   shapeToString,
+  softmaxCrossEntropy,
   sum,
   Tensor,
   tensor,
@@ -76,20 +80,31 @@ export function crossEntropy(
   }
   // Index targets are read on the host: to check them, and to zero the ignored positions.
   const checked = indexTargets ? checkIndices(targets, positions, classes, ignoreIndex) : undefined;
+  // class indices without smoothing, where the backend has the fused kernel: ℓ = −log p_y in one
+  // kernel (and its gradient, softmax − onehot, in one more)
+  const fused =
+    checked !== undefined &&
+    smoothing === 0 &&
+    getKernel(kernels.SoftmaxCrossEntropy, getBackendName()) !== undefined;
   return tidy(() => {
-    const logProbabilities = logSoftmax(logits, -1);
-    // q = (1 − ε)·target + ε/C
-    const q =
-      checked === undefined
-        ? smoothing === 0
-          ? targets
-          : add(mul(targets, 1 - smoothing), smoothing / classes)
-        : oneHot(tensor(checked.safe, positions, "int32"), classes, {
-            onValue: 1 - smoothing + smoothing / classes,
-            offValue: smoothing / classes,
-            dtype,
-          });
-    const loss = neg(sum(mul(q, logProbabilities), -1)); // ℓ = −Σ_c q_c log p_c
+    let loss: Tensor;
+    if (fused && checked !== undefined) {
+      loss = softmaxCrossEntropy(logits, tensor(checked.safe, positions, "int32"));
+    } else {
+      const logProbabilities = logSoftmax(logits, -1);
+      // q = (1 − ε)·target + ε/C
+      const q =
+        checked === undefined
+          ? smoothing === 0
+            ? targets
+            : add(mul(targets, 1 - smoothing), smoothing / classes)
+          : oneHot(tensor(checked.safe, positions, "int32"), classes, {
+              onValue: 1 - smoothing + smoothing / classes,
+              offValue: smoothing / classes,
+              dtype,
+            });
+      loss = neg(sum(mul(q, logProbabilities), -1)); // ℓ = −Σ_c q_c log p_c
+    }
     let weights: Tensor | undefined;
     if (checked?.valid !== undefined) weights = tensor(checked.valid, positions, dtype);
     if (options.mask !== undefined) {

@@ -4,6 +4,10 @@ import { argMaxConfig } from "./arg-max.js";
 import { logSoftmaxConfig } from "./log-softmax.js";
 import { maxConfig } from "./max.js";
 import { softmaxConfig } from "./softmax.js";
+import {
+  softmaxCrossEntropyConfig,
+  softmaxCrossEntropyGradConfig,
+} from "./softmax-cross-entropy.js";
 import { sumConfig } from "./sum.js";
 
 export const reductionKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
@@ -12,4 +16,6 @@ export const reductionKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
   argMaxConfig,
   softmaxConfig,
   logSoftmaxConfig,
+  softmaxCrossEntropyConfig,
+  softmaxCrossEntropyGradConfig,
 ];

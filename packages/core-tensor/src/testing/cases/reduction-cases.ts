@@ -1,3 +1,4 @@
+import { runKernel } from "../../engine.js";
 import { tensor } from "../../ops/creation/tensor.js";
 import { argMax } from "../../ops/reduction/arg-max.js";
 import { logSoftmax } from "../../ops/reduction/log-softmax.js";
@@ -6,7 +7,9 @@ import { max } from "../../ops/reduction/max.js";
 import { mean } from "../../ops/reduction/mean.js";
 import { min } from "../../ops/reduction/min.js";
 import { softmax } from "../../ops/reduction/softmax.js";
+import { softmaxCrossEntropy } from "../../ops/reduction/softmax-cross-entropy.js";
 import { sum } from "../../ops/reduction/sum.js";
+import type { Tensor } from "../../tensor.js";
 import type { ConformanceCase, GradientCase } from "../conformance-case.js";
 
 const ALL = ["float32", "float64", "int32"] as const;
@@ -168,7 +171,88 @@ export const reductionCases: ConformanceCase[] = [
   },
 ];
 
+/** Logits [4, 3] with a huge row (stability) and labels: ℓ = log Σ exp(x) − x_y in float64. */
+const CE_LOGITS = [0, LN2, LN5, 1000, 1000 + LN2, 1000 + LN5, 0.5, -1, 2, -3, 0.25, 0.25];
+const CE_LABELS = [2, 0, 1, 2];
+const CE_DY = [1, -0.5, 2, 0.25];
+function crossEntropyRows(x: readonly number[], labels: readonly number[], classes: number) {
+  return labels.map((y, r) => {
+    const row = x.slice(r * classes, (r + 1) * classes);
+    const m = Math.max(...row);
+    const lse = m + Math.log(row.reduce((a, v) => a + Math.exp(v - m), 0));
+    return lse - (row[y] as number);
+  });
+}
+function crossEntropyGradRows(
+  x: readonly number[],
+  labels: readonly number[],
+  dy: readonly number[],
+  classes: number,
+) {
+  return labels.flatMap((y, r) => {
+    const row = x.slice(r * classes, (r + 1) * classes);
+    const m = Math.max(...row);
+    const e = row.map((v) => Math.exp(v - m));
+    const s = e.reduce((a, v) => a + v, 0);
+    return e.map((v, c) => (v / s - (c === y ? 1 : 0)) * (dy[r] as number));
+  });
+}
+
+for (const direct of [true, false]) {
+  reductionCases.push({
+    kernel: "SoftmaxCrossEntropy",
+    direct,
+    name: `rows of [4,3] (one huge), positions [2,2] (${direct ? "the kernel" : "the op, any backend"})`,
+    dtypes: FLOATS,
+    run: (dtype) => [
+      softmaxCrossEntropy(tensor(CE_LOGITS, [4, 3], dtype), tensor(CE_LABELS, [4], "int32")),
+      softmaxCrossEntropy(tensor(CE_LOGITS, [2, 2, 3], dtype), tensor(CE_LABELS, [2, 2], "int32")),
+    ],
+    expected: [
+      { shape: [4], values: crossEntropyRows(CE_LOGITS, CE_LABELS, 3) },
+      { shape: [2, 2], values: crossEntropyRows(CE_LOGITS, CE_LABELS, 3) },
+    ],
+  });
+}
+reductionCases.push({
+  kernel: "SoftmaxCrossEntropyGrad",
+  name: "(softmax(x) − onehot(y))·dy on rows of [4,3]",
+  dtypes: FLOATS,
+  run: (dtype) =>
+    runKernel("SoftmaxCrossEntropyGrad", {
+      logits: tensor(CE_LOGITS, [4, 3], dtype),
+      labels: tensor(CE_LABELS, [4], "int32"),
+      dy: tensor(CE_DY, [4], dtype),
+    }) as Tensor,
+  expected: { shape: [4, 3], values: crossEntropyGradRows(CE_LOGITS, CE_LABELS, CE_DY, 3) },
+});
+
 export const reductionGradientCases: GradientCase[] = [
+  {
+    kernel: "SoftmaxCrossEntropy",
+    name: "rows of [3,4] and positions [2,2] of [2,2,3]",
+    f: (x, y) => [
+      softmaxCrossEntropy(x, tensor([3, 0, 1], [3], "int32")),
+      softmaxCrossEntropy(y, tensor([2, 0, 1, 1], [2, 2], "int32")),
+    ],
+    inputs: [
+      [
+        [0.5, -1, 2, 0.25],
+        [3, 3.5, -0.25, 1],
+        [-2, 0, 0.75, -0.5],
+      ],
+      [
+        [
+          [0.5, -1, 2],
+          [1, 0, -1],
+        ],
+        [
+          [-0.5, 1.5, 0.25],
+          [0.25, -2, 1],
+        ],
+      ],
+    ],
+  },
   {
     kernel: "Sum",
     name: "axis 1 of [2,3]",
