@@ -71,6 +71,22 @@ export type SoftmaxCrossEntropyInputs = { logits: T; labels: T };
  */
 export const SoftmaxCrossEntropyGrad = "SoftmaxCrossEntropyGrad";
 export type SoftmaxCrossEntropyGradInputs = { logits: T; labels: T; dy: T };
+/**
+ * One Adam step on a parameter in one kernel (PyTorch's fused Adam): with g = grad + λ·θ,
+ *   m' = β1·m + (1 − β1)·g,  v' = β2·v + (1 − β2)·g·g,  θ' = θ − stepSize·m' / (√v' / c2 + ε)
+ * (stepSize = lr / (1 − β1ᵗ), c2 = √(1 − β2ᵗ)). inputs: param, grad, expAvg (m), expAvgSq (v), one
+ * shape, float. outputs: [param', expAvg', expAvgSq']. Optional: `adamUpdate` composes ops elsewhere.
+ */
+export const AdamUpdate = "AdamUpdate";
+export type AdamUpdateInputs = { param: T; grad: T; expAvg: T; expAvgSq: T };
+export type AdamUpdateAttrs = {
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  weightDecay: number;
+  stepSize: number;
+  correction2: number;
+};
 
 // ---- linear algebra ----
 /**
@@ -256,6 +272,7 @@ export const ALL_KERNELS = [
  * results); the conformance suite runs their cases only where they are registered.
  */
 export const OPTIONAL_KERNELS = [
+  AdamUpdate,
   MatMulBias,
   SoftmaxCrossEntropy,
   SoftmaxCrossEntropyGrad,

@@ -1,4 +1,4 @@
-import { add, div, mul, sqrt, type Tensor, type Variable, zerosLike } from "@rnnkit/core-tensor";
+import { adamUpdate, type Tensor, type Variable, zerosLike } from "@rnnkit/core-tensor";
 import { checkHyperparameter } from "./check-hyperparameter.js";
 import { Optimizer, type Slots } from "./optimizer.js";
 
@@ -45,15 +45,22 @@ export class Adam extends Optimizer {
     step: number,
   ): { param: Tensor; slots: Slots } {
     const [beta1, beta2] = this.betas;
-    const g = this.weightDecay === 0 ? grad : add(grad, mul(param, this.weightDecay)); // g + λθ
     const m0 = slots?.expAvg ?? zerosLike(param);
     const v0 = slots?.expAvgSq ?? zerosLike(param);
-    const m = add(mul(m0, beta1), mul(g, 1 - beta1)); // β1·m + (1 − β1)·g
-    const v = add(mul(v0, beta2), mul(mul(g, 1 - beta2), g)); // β2·v + (1 − β2)·g·g
-    const stepSize = this.learningRate / (1 - beta1 ** step); // lr / (1 − β1ᵗ)
-    const correction2 = Math.sqrt(1 - beta2 ** step); // √(1 − β2ᵗ)
-    const denominator = add(div(sqrt(v), correction2), this.epsilon); // √v / √(1 − β2ᵗ) + ε
-    const next = add(param, div(mul(m, -stepSize), denominator)); // θ − stepSize·m / denominator
+    // g = grad + λθ;  m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g·g;
+    // θ − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε): one kernel where the backend has AdamUpdate
+    const {
+      param: next,
+      expAvg: m,
+      expAvgSq: v,
+    } = adamUpdate(param, grad, m0, v0, {
+      beta1,
+      beta2,
+      epsilon: this.epsilon,
+      weightDecay: this.weightDecay,
+      stepSize: this.learningRate / (1 - beta1 ** step),
+      correction2: Math.sqrt(1 - beta2 ** step),
+    });
     return { param: next, slots: { expAvg: m, expAvgSq: v } };
   }
 }

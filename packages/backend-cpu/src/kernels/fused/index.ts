@@ -1,5 +1,6 @@
 import type { KernelConfig } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
+import { adamUpdateConfig } from "./adam-update.js";
 import { gruCellConfig } from "./gru-cell.js";
 import { gruCellGradConfig } from "./gru-cell-grad.js";
 import { gruSequenceConfig } from "./gru-sequence.js";
@@ -10,6 +11,7 @@ import { lstmSequenceConfig } from "./lstm-sequence.js";
 import { lstmSequenceGradConfig } from "./lstm-sequence-grad.js";
 
 export const fusedKernelConfigs: readonly KernelConfig<CpuBackend>[] = [
+  adamUpdateConfig,
   lstmCellConfig,
   lstmCellGradConfig,
   lstmSequenceConfig,

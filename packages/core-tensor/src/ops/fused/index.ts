@@ -4,6 +4,7 @@ import { gruSequenceGradConfig } from "./gru-sequence.js";
 import { lstmCellGradConfig } from "./lstm-cell.js";
 import { lstmSequenceGradConfig } from "./lstm-sequence.js";
 
+export { adamUpdate } from "./adam-update.js";
 export { type GruCellOptions, gruCell } from "./gru-cell.js";
 export { type GruSequenceOptions, gruSequence } from "./gru-sequence.js";
 export { lstmCell } from "./lstm-cell.js";

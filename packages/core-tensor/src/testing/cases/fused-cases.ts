@@ -25,6 +25,7 @@ import {
   type LstmSequenceInputs,
 } from "../../kernel-names.js";
 import { tensor } from "../../ops/creation/tensor.js";
+import { adamUpdate } from "../../ops/fused/adam-update.js";
 import { gruCell } from "../../ops/fused/gru-cell.js";
 import { gruSequence } from "../../ops/fused/gru-sequence.js";
 import { lstmCell } from "../../ops/fused/lstm-cell.js";
@@ -672,6 +673,59 @@ function gruGradientInputs(batch: number, hidden: number, seed: number): NestedA
     rows(sample(3 * H * H, seed + 2, 0.5), H),
     sample(3 * H, seed + 3, 0.5),
   ];
+}
+
+/** Adam on six values (weight decay on), in float64 by the formula: [θ', m', v']. */
+const ADAM = {
+  param: [0.5, -1.25, 2, 0, 3.5, -0.75],
+  grad: [0.1, -0.3, 0.05, 1.5, -2, 0],
+  expAvg: [0.01, 0.2, -0.1, 0, 0.5, -0.25],
+  expAvgSq: [0.001, 0.04, 0.02, 0, 0.3, 0.01],
+  hyper: {
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-8,
+    weightDecay: 0.01,
+    stepSize: 2e-3 / (1 - 0.9 ** 3),
+    correction2: Math.sqrt(1 - 0.999 ** 3),
+  },
+};
+function adamReference(): number[][] {
+  const { param, grad, expAvg, expAvgSq, hyper } = ADAM;
+  const h = hyper;
+  const next: number[] = [];
+  const m: number[] = [];
+  const v: number[] = [];
+  param.forEach((theta, i) => {
+    const g = (grad[i] as number) + h.weightDecay * theta;
+    const mi = h.beta1 * (expAvg[i] as number) + (1 - h.beta1) * g;
+    const vi = h.beta2 * (expAvgSq[i] as number) + (1 - h.beta2) * g * g;
+    m.push(mi);
+    v.push(vi);
+    next.push(theta - (h.stepSize * mi) / (Math.sqrt(vi) / h.correction2 + h.epsilon));
+  });
+  return [next, m, v];
+}
+
+for (const direct of [true, false]) {
+  fusedCases.push({
+    kernel: "AdamUpdate",
+    direct,
+    name: `one step, weight decay, a zero gradient and a zero state (${direct ? "the kernel" : "the op, any backend"})`,
+    dtypes: ["float32", "float64"],
+    run: (dtype) => {
+      const t = (values: number[]) => tensor(values, [2, 3], dtype);
+      const out = adamUpdate(
+        t(ADAM.param),
+        t(ADAM.grad),
+        t(ADAM.expAvg),
+        t(ADAM.expAvgSq),
+        ADAM.hyper,
+      );
+      return [out.param, out.expAvg, out.expAvgSq];
+    },
+    expected: adamReference().map((values) => ({ shape: [2, 3], values })),
+  });
 }
 
 export const fusedGradientCases: GradientCase[] = [
