@@ -1,4 +1,4 @@
-// Helpers shared by the WebAssembly sequence-kernel tests (outside src/: not built or published).
+// Helpers shared by the WebAssembly and sparse-product tests (outside src/: not built or published).
 import type { Rng } from "@rnnkit/core-tensor";
 import { expect } from "vitest";
 
@@ -18,4 +18,18 @@ export function worstRelative(actual: ArrayLike<number>, expected: ArrayLike<num
     worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(worst, d);
   }
   return worst / Math.max(scale, 1e-30);
+}
+
+/** max |actual[offset + i] − expected[i]| over expected (Infinity on a NaN). */
+export function worstAbsolute(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  offset = 0,
+): number {
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const d = Math.abs((actual[offset + i] as number) - (expected[i] as number));
+    worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(worst, d);
+  }
+  return worst;
 }

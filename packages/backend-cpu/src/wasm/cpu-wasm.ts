@@ -397,6 +397,20 @@ export function forgetResident(owner: object): void {
   if (residentCount > 0 && loaded) loaded.forget(owner);
 }
 
+/**
+ * The address of `wasm`'s resident copy of a whole weight array of `size` floats when its owner is
+ * known (CpuWasm.resident), else undefined: the caller copies it into scratch then.
+ */
+export function residentWeight(
+  wasm: CpuWasm,
+  owner: object | undefined,
+  weight: Float32Array,
+  size: number,
+): number | undefined {
+  if (owner === undefined || weight.length !== size) return undefined;
+  return wasm.resident(owner, weight);
+}
+
 /** Bytes of resident copies held now (diagnostics and tests). */
 export function residentBytes(): number {
   return loaded ? loaded.residentBytes() : 0;

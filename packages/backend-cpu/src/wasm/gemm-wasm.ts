@@ -2,7 +2,7 @@
  * Matrix products through gemm.wat: `gemmWasm` on float32 arrays (copies in, product, copy out)
  * and `gemmAt` on operands already in WebAssembly memory.
  */
-import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
+import { type CpuWasm, cpuWasm, residentWeight } from "./cpu-wasm.js";
 
 /** Products with m·k·n below this stay on one thread (the hand-off costs more than it saves). */
 export const THREAD_WORK = 1 << 22;
@@ -83,9 +83,7 @@ export function gemmWasm(
   // a few rows of A times a whole weight B (a batch-1 step): B stays in WebAssembly memory between
   // calls, its copy-in would cost as much as the product
   const residentB =
-    bOwner !== undefined && m < wasm.MR && bOffset === 0 && b.length === k * n
-      ? wasm.resident(bOwner, b)
-      : undefined;
+    m < wasm.MR && bOffset === 0 ? residentWeight(wasm, bOwner, b, k * n) : undefined;
   const regions = wasm.reserve([4 * m * k, residentB === undefined ? 4 * k * n : 0, 4 * m * n]);
   if (regions === undefined) return false;
   const [aAddress, scratchB, cAddress] = regions as [number, number, number];

@@ -6,7 +6,7 @@
  * the caller then runs its TypeScript code.
  */
 import { copyOut } from "./copy-out.js";
-import { type CpuWasm, cpuWasm } from "./cpu-wasm.js";
+import { cpuWasm, residentWeight } from "./cpu-wasm.js";
 import { gemmAt } from "./gemm-wasm.js";
 
 /** h', c' [B,H] and the activated gates [B,4H] of one LSTM step (see lstmCellImpl). */
@@ -112,17 +112,6 @@ export function lstmCellGradWasm(
     dC: copyOut(view, dCAt >> 2, B * H),
     dWeightHh: copyOut(view, dWAt >> 2, G * H),
   };
-}
-
-/** The resident copy of a whole weight array when its owner is known, else undefined. */
-function residentWeight(
-  wasm: CpuWasm,
-  owner: object | undefined,
-  weight: Float32Array,
-  size: number,
-): number | undefined {
-  if (owner === undefined || weight.length !== size) return undefined;
-  return wasm.resident(owner, weight);
 }
 
 /**

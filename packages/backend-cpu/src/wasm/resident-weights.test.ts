@@ -12,6 +12,7 @@ import {
   variable,
 } from "@rnnkit/core-tensor";
 import { beforeEach, describe, expect, it } from "vitest";
+import { worstAbsolute } from "../../test-support/relative-error.js";
 import { registerCpuBackend } from "../register.js";
 import { isCpuWasmSupported, residentBytes, setCpuWasmEnabled } from "./cpu-wasm.js";
 
@@ -49,14 +50,6 @@ function lstmReference(x: Float32Array, h: Float32Array, c: Float32Array, w: Flo
   return out;
 }
 
-function worst(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let d = 0;
-  for (let i = 0; i < expected.length; i++) {
-    d = Math.max(d, Math.abs((actual[i] as number) - (expected[i] as number)));
-  }
-  return d;
-}
-
 describe.skipIf(!isCpuWasmSupported())("resident weights (backend-cpu WebAssembly)", () => {
   it("the batch-1 LSTM step keeps W_hh resident and follows every change of the weight", () => {
     const rng = new Rng(3);
@@ -74,30 +67,30 @@ describe.skipIf(!isCpuWasmSupported())("resident weights (backend-cpu WebAssembl
     const w1 = random(G * H, rng);
     const w = variable(tensor(w1, [G, H]));
     const before = residentBytes();
-    expect(worst(step(w), lstmReference(x, h, c, w1))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(w), lstmReference(x, h, c, w1))).toBeLessThan(1e-5);
     expect(residentBytes()).toBeGreaterThanOrEqual(before + 4 * G * H); // kept
-    expect(worst(step(w), lstmReference(x, h, c, w1))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(w), lstmReference(x, h, c, w1))).toBeLessThan(1e-5);
 
     // assigned: new data, the old copy is dropped with the old data
     const w2 = random(G * H, rng);
     w.assign(tensor(w2, [G, H]));
-    expect(worst(step(w), lstmReference(x, h, c, w2))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(w), lstmReference(x, h, c, w2))).toBeLessThan(1e-5);
 
     // disposed: its array goes back to the buffer pool and comes out again for the next weight
     w.dispose();
     const w3 = random(G * H, rng);
     const recycled = tensor(w3, [G, H]);
-    expect(worst(step(recycled), lstmReference(x, h, c, w3))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(recycled), lstmReference(x, h, c, w3))).toBeLessThan(1e-5);
 
     // the backend's own array handed out (readSync; dataSync copies it), then written to: no copy
     // may be kept from then on
     const values = getBackend().readSync(recycled.dataId);
     for (let i = 0; i < values.length; i++) values[i] = -(values[i] as number);
     const negated = Float32Array.from(w3, (v) => -v);
-    expect(worst(step(recycled), lstmReference(x, h, c, negated))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(recycled), lstmReference(x, h, c, negated))).toBeLessThan(1e-5);
     values[0] = 2;
     negated[0] = 2;
-    expect(worst(step(recycled), lstmReference(x, h, c, negated))).toBeLessThan(1e-5);
+    expect(worstAbsolute(step(recycled), lstmReference(x, h, c, negated))).toBeLessThan(1e-5);
     recycled.dispose();
   });
 
@@ -120,16 +113,16 @@ describe.skipIf(!isCpuWasmSupported())("resident weights (backend-cpu WebAssembl
     };
     const b1 = random(k * n, rng);
     const bt = variable(tensor(b1, [k, n]));
-    expect(worst(run(bt), product(b1))).toBeLessThan(1e-5);
-    expect(worst(run(bt), product(b1))).toBeLessThan(1e-5);
+    expect(worstAbsolute(run(bt), product(b1))).toBeLessThan(1e-5);
+    expect(worstAbsolute(run(bt), product(b1))).toBeLessThan(1e-5);
     const b2 = random(k * n, rng);
     bt.assign(tensor(b2, [k, n]));
-    expect(worst(run(bt), product(b2))).toBeLessThan(1e-5);
+    expect(worstAbsolute(run(bt), product(b2))).toBeLessThan(1e-5);
     const values = getBackend().readSync(bt.dataId);
     values[5] = 3;
     const b3 = b2.slice();
     b3[5] = 3;
-    expect(worst(run(bt), product(b3))).toBeLessThan(1e-5);
+    expect(worstAbsolute(run(bt), product(b3))).toBeLessThan(1e-5);
     bt.dispose();
   });
 

@@ -17,8 +17,9 @@ import {
   type TypedArray,
 } from "@rnnkit/core-tensor";
 import type { CpuBackend } from "../../backend-cpu.js";
-import { allocate } from "../../buffer-pool.js";
+import { allocate, allocateUnzeroed } from "../../buffer-pool.js";
 import { gemmWasm } from "../../wasm/gemm-wasm.js";
+import { fillRows } from "./fill-rows.js";
 import { sparseMatMul } from "./sparse-mat-mul.js";
 
 /** Micro-tile: MR rows of C by NR columns, 16 accumulators (what fits V8's registers best). */
@@ -58,6 +59,8 @@ export interface MatMulOptions {
   bOwner?: object;
   /** out += A·B instead of out = A·B (default false). */
   accumulate?: boolean;
+  /** out = A·B + bias with bias [n] in every row (C starts at the bias; `accumulate` is ignored). */
+  bias?: TypedArray;
 }
 
 /**
@@ -81,13 +84,16 @@ export function matMulImpl(
   const aOffset = options.aOffset ?? 0;
   const bOffset = options.bOffset ?? 0;
   const outOffset = options.outOffset ?? 0;
-  const accumulate = options.accumulate ?? false;
+  const bias = options.bias;
+  let accumulate = bias === undefined && (options.accumulate ?? false);
   if (m === 0 || n === 0) return out;
   if (k === 0) {
-    if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
+    if (bias !== undefined) fillRows(out, outOffset, bias, m, n);
+    else if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
     return out;
   }
-  // a mostly-zero operand (one-hot input and its weight gradient): only the non-zero terms
+  // a mostly-zero operand (one-hot input and its weight gradient): only the non-zero terms (with a
+  // bias, folded into op(B)'s rows once)
   if (
     sparseMatMul(
       a,
@@ -102,9 +108,15 @@ export function matMulImpl(
       bOffset,
       outOffset,
       accumulate,
+      bias,
     )
   ) {
     return out;
+  }
+  if (bias !== undefined) {
+    // C starts as the bias in every row and the product accumulates into it
+    fillRows(out, outOffset, bias, m, n);
+    accumulate = true;
   }
   if (
     out instanceof Float32Array &&
@@ -531,39 +543,56 @@ function matMulSmall(
 }
 
 /**
- * Batched product: batch dimensions are flattened; a batch size of 1 (or a rank-2 operand) is
- * reused for every batch of the other operand.
+ * A batched product of kernel inputs a and b (plus `bias` [n] in every row, for MatMulBias): batch
+ * dimensions are flattened; a batch size of 1 (or a rank-2 operand) is reused for every batch of
+ * the other operand.
  */
+export function batchedMatMul(
+  backend: CpuBackend,
+  a: TensorInfo,
+  b: TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+  bias?: TypedArray,
+): TensorInfo {
+  const { m, k, n, aBatch, bBatch, batchShape } = matMulGeometry(
+    a.shape,
+    b.shape,
+    transposeA,
+    transposeB,
+  );
+  const batch = sizeFromShape(batchShape);
+  // with a bias every element is written (it starts at the bias)
+  const out =
+    bias === undefined
+      ? allocate(a.dtype, batch * m * n)
+      : allocateUnzeroed(a.dtype, batch * m * n);
+  const av = backend.values(a);
+  const bv = backend.values(b);
+  if (bBatch === 1 && !transposeA) {
+    // The batches of A are consecutive rows: one [batch·m, k] × [k, n] product.
+    // a few rows (a batch-1 step through a weight): B may stay in WebAssembly memory
+    const bOwner = batch * m < MR ? backend.residentOwner(b) : undefined;
+    matMulImpl(av, bv, batch * m, k, n, false, transposeB, out, { bOwner, bias });
+  } else {
+    for (let t = 0; t < batch; t++) {
+      matMulImpl(av, bv, m, k, n, transposeA, transposeB, out, {
+        aOffset: aBatch === 1 ? 0 : t * m * k,
+        bOffset: bBatch === 1 ? 0 : t * k * n,
+        outOffset: t * m * n,
+        bias,
+      });
+    }
+  }
+  return backend.makeOutput(out, [...batchShape, m, n], a.dtype);
+}
+
 export const matMulConfig: KernelConfig<CpuBackend> = {
   kernelName: kernels.MatMul,
   backendName: "cpu",
   kernelFunc: ({ inputs, attrs, backend }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as kernels.MatMulAttrs;
-    const { m, k, n, aBatch, bBatch, batchShape } = matMulGeometry(
-      a.shape,
-      b.shape,
-      transposeA,
-      transposeB,
-    );
-    const batch = sizeFromShape(batchShape);
-    const out = allocate(a.dtype, batch * m * n);
-    const av = backend.values(a);
-    const bv = backend.values(b);
-    if (bBatch === 1 && !transposeA) {
-      // The batches of A are consecutive rows: one [batch·m, k] × [k, n] product.
-      // a few rows (a batch-1 step through a weight): B may stay in WebAssembly memory
-      const bOwner = batch * m < MR ? backend.residentOwner(b) : undefined;
-      matMulImpl(av, bv, batch * m, k, n, false, transposeB, out, { bOwner });
-    } else {
-      for (let t = 0; t < batch; t++) {
-        matMulImpl(av, bv, m, k, n, transposeA, transposeB, out, {
-          aOffset: aBatch === 1 ? 0 : t * m * k,
-          bOffset: bBatch === 1 ? 0 : t * k * n,
-          outOffset: t * m * n,
-        });
-      }
-    }
-    return backend.makeOutput(out, [...batchShape, m, n], a.dtype);
+    return batchedMatMul(backend, a, b, transposeA, transposeB);
   },
 };

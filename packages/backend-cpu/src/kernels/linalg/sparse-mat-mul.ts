@@ -29,10 +29,9 @@ interface SparseRows {
 let rowStart = new Int32Array(0);
 let column = new Int32Array(0);
 let value = new Float64Array(0);
-let scratch = new Float64Array(0);
-let scratch32 = new Float32Array(0);
-let second32 = new Float32Array(0);
-let second64 = new Float64Array(0);
+/** Scratch arrays by slot and type (op(B)'s rows or the transposed sums; op(B)'s rows + bias). */
+const scratch32: Float32Array[] = [new Float32Array(0), new Float32Array(0)];
+const scratch64: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
 
 /**
  * The non-zeros of x[offset … offset + rows·cols) read as [rows, cols], or undefined when more than
@@ -125,24 +124,17 @@ export function sparseMatMul(
   return false;
 }
 
-/** A scratch array of `out`'s type (float32 sums for float32 outputs, as the dense GEMM has). */
-function scratchLike(out: TypedArray, size: number): Float32Array | Float64Array {
+/**
+ * Scratch array `slot` (0 or 1) of `out`'s type, at least `size` long (float32 sums for float32
+ * outputs, as the dense GEMM has).
+ */
+function scratchLike(out: TypedArray, size: number, slot: 0 | 1): Float32Array | Float64Array {
   if (out instanceof Float32Array) {
-    if (scratch32.length < size) scratch32 = new Float32Array(size);
-    return scratch32;
+    if ((scratch32[slot] as Float32Array).length < size) scratch32[slot] = new Float32Array(size);
+    return scratch32[slot] as Float32Array;
   }
-  if (scratch.length < size) scratch = new Float64Array(size);
-  return scratch;
-}
-
-/** A second scratch array of `out`'s type (op(B)'s rows plus the bias). */
-function scratchLike2(out: TypedArray, size: number): Float32Array | Float64Array {
-  if (out instanceof Float32Array) {
-    if (second32.length < size) second32 = new Float32Array(size);
-    return second32;
-  }
-  if (second64.length < size) second64 = new Float64Array(size);
-  return second64;
+  if ((scratch64[slot] as Float64Array).length < size) scratch64[slot] = new Float64Array(size);
+  return scratch64[slot] as Float64Array;
 }
 
 /** C[i,:] = Σ_p op(A)[i,p]·op(B)[p,:] over the non-zeros of op(A). */
@@ -161,7 +153,7 @@ function sparseTimesDense(
   bias: TypedArray | undefined,
 ): void {
   // op(B) as contiguous rows [k, n] of out's type (B stored [n,k] is transposed once: k·n ≪ m·k·n)
-  const rows = scratchLike(out, k * n);
+  const rows = scratchLike(out, k * n, 0);
   if (transposeB) {
     for (let j = 0; j < n; j++) {
       const from = bOffset + j * k;
@@ -184,7 +176,7 @@ function sparseTimesDense(
     return;
   }
   // with a bias: a one-hot row's result is its row of op(B) plus the bias, made once per row of op(B)
-  const shifted = bias === undefined ? rows : scratchLike2(out, k * n);
+  const shifted = bias === undefined ? rows : scratchLike(out, k * n, 1);
   if (bias !== undefined) {
     for (let p = 0; p < k; p++) {
       for (let j = 0; j < n; j++)
@@ -204,10 +196,7 @@ function sparseTimesDense(
     if (bias !== undefined) out.set(bias.subarray(0, n), o);
     else if (!accumulate) out.fill(0, o, o + n);
     for (let e = first; e < last; e++) {
-      const v = value[e] as number;
-      const from = (column[e] as number) * n;
-      for (let j = 0; j < n; j++)
-        out[o + j] = (out[o + j] as number) + v * (rows[from + j] as number);
+      addScaled(out, o, rows, (column[e] as number) * n, value[e] as number, n);
     }
   }
 }
@@ -228,7 +217,7 @@ function denseTimesSparse(
 ): void {
   const { rowStart, column, value } = sb;
   // sums held transposed, [n, m]: column j of C is a contiguous row here
-  const sums = scratchLike(out, n * m);
+  const sums = scratchLike(out, n * m, 0);
   if (bias !== undefined) {
     for (let j = 0; j < n; j++) sums.fill(bias[j] as number, j * m, (j + 1) * m);
   } else if (accumulate) {

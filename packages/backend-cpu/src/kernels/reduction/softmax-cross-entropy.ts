@@ -2,32 +2,19 @@ import { type Dtype, type KernelConfig, kernels, type TypedArray } from "@rnnkit
 import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate, allocateUnzeroed } from "../../buffer-pool.js";
 import { EXP_WASM_MIN, expWasm } from "../../wasm/exp-wasm.js";
+import { shiftRows } from "./shift-rows.js";
 
 let shiftedScratch = new Float32Array(0);
 
 /**
- * e_rc = exp(x_rc − m_r) into `out` (m_r the row max, kept in `rowMax`): float32 through the
- * WebAssembly SIMD exp when the rows are large enough, else `Math.exp`.
+ * e_rc = exp(x_rc − m_r) into `out`: float32 through the WebAssembly SIMD exp when the rows are
+ * large enough, else `Math.exp`. Returns the row maxima m_r (shiftRows's scratch).
  */
-function shiftedExp(
-  x: TypedArray,
-  rows: number,
-  classes: number,
-  out: TypedArray,
-  rowMax: Float64Array,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const start = r * classes;
-    let m = x[start] as number;
-    for (let c = start + 1; c < start + classes; c++) {
-      const v = x[c] as number;
-      if (v > m || Number.isNaN(v)) m = v;
-    }
-    rowMax[r] = m;
-    for (let c = start; c < start + classes; c++) out[c] = (x[c] as number) - m;
-  }
-  if (out instanceof Float32Array && out.length >= EXP_WASM_MIN && expWasm(out, out)) return;
+function shiftedExp(x: TypedArray, rows: number, classes: number, out: TypedArray): Float64Array {
+  const rowMax = shiftRows(x, rows, classes, out);
+  if (out instanceof Float32Array && out.length >= EXP_WASM_MIN && expWasm(out, out)) return rowMax;
   for (let i = 0; i < rows * classes; i++) out[i] = Math.exp(out[i] as number);
+  return rowMax;
 }
 
 /** ℓ_r = log Σ_c exp(x_rc − m_r) − (x_{r,y_r} − m_r), per row of [rows, classes]. */
@@ -44,8 +31,7 @@ export function softmaxCrossEntropyImpl(
     x instanceof Float32Array
       ? shiftedScratch.subarray(0, rows * classes)
       : new Float64Array(rows * classes);
-  const rowMax = new Float64Array(rows);
-  shiftedExp(x, rows, classes, e, rowMax);
+  const rowMax = shiftedExp(x, rows, classes, e);
   for (let r = 0; r < rows; r++) {
     const start = r * classes;
     let s = 0;
@@ -66,7 +52,7 @@ export function softmaxCrossEntropyGradImpl(
   dtype: Dtype,
 ): TypedArray {
   const out = allocateUnzeroed(dtype, rows * classes);
-  shiftedExp(x, rows, classes, out, new Float64Array(rows));
+  shiftedExp(x, rows, classes, out);
   for (let r = 0; r < rows; r++) {
     const start = r * classes;
     let s = 0;

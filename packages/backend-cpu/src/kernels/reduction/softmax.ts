@@ -9,6 +9,7 @@ import type { CpuBackend } from "../../backend-cpu.js";
 import { allocate } from "../../buffer-pool.js";
 import { EXP_WASM_MIN, expWasm } from "../../wasm/exp-wasm.js";
 import { contiguousLayout } from "./reduce-layout.js";
+import { shiftRows } from "./shift-rows.js";
 
 /**
  * Softmax (or, with `log`, log-softmax) along `axis`, one row at a time in float64 (large float32
@@ -66,8 +67,6 @@ export function softmaxImpl(
   return out;
 }
 
-let rowMax = new Float64Array(0);
-
 /**
  * The same on contiguous float32 rows with the exponentials through WebAssembly SIMD: out = x − m
  * per row, e = exp(out) in one call, then s per row in float64 and the result as above.
@@ -79,17 +78,7 @@ function softmaxRowsWasm(
   width: number,
   log: boolean,
 ): boolean {
-  if (rowMax.length < rows) rowMax = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const start = r * width;
-    let m = x[start] as number;
-    for (let j = start + 1; j < start + width; j++) {
-      const v = x[j] as number;
-      if (v > m || Number.isNaN(v)) m = v;
-    }
-    rowMax[r] = m;
-    for (let j = start; j < start + width; j++) out[j] = (x[j] as number) - m;
-  }
+  const rowMax = shiftRows(x, rows, width, out);
   if (!expWasm(out, out)) return false;
   for (let r = 0; r < rows; r++) {
     const start = r * width;
