@@ -7,6 +7,7 @@ import { assertTensor } from "../../util/to-tensor.js";
 import { add } from "../elementwise/add.js";
 import { reshape } from "../movement/reshape.js";
 import { sum } from "../reduction/sum.js";
+import { checkMatMulOperands } from "./check-mat-mul-operands.js";
 import { matMul, matMulGradConfig } from "./mat-mul.js";
 
 /**
@@ -25,8 +26,7 @@ export function matMulBias(
   transposeB = false,
 ): Tensor {
   const op = "matMulBias";
-  assertTensor(op, "a", a);
-  assertTensor(op, "b", b);
+  checkMatMulOperands(op, a, b, transposeA, transposeB);
   assertTensor(op, "bias", bias);
   if (b.rank !== 2) {
     throw new RnnkitError(op, `b must be a matrix, got ${shapeToString(b.shape)}`);
@@ -44,13 +44,6 @@ export function matMulBias(
   if (getKernel(MatMulBias, getBackendName()) === undefined) {
     return add(matMul(a, b, transposeA, transposeB), bias);
   }
-  // matMul's checks (ranks, dtypes, inner dimensions) on a product of no size
-  if (a.rank < 2 || a.dtype !== b.dtype || a.dtype === "int32") {
-    return add(matMul(a, b, transposeA, transposeB), bias); // throws matMul's error
-  }
-  const aInner = a.shape[transposeA ? a.rank - 2 : a.rank - 1] as number;
-  const bInner = b.shape[transposeB ? 1 : 0] as number;
-  if (aInner !== bInner) return add(matMul(a, b, transposeA, transposeB), bias); // throws
   const attrs: MatMulAttrs = { transposeA, transposeB };
   return runKernel(MatMulBias, { a, b, bias } satisfies MatMulBiasInputs, attrs);
 }

@@ -1,12 +1,11 @@
 import { runKernel } from "../../engine.js";
-import { RnnkitError, shapeToString } from "../../errors.js";
 import { MatMul, type MatMulAttrs } from "../../kernel-names.js";
 import type { GradConfig } from "../../registry.js";
 import type { Tensor } from "../../tensor.js";
 import { sameShape, sizeFromShape } from "../../util/shape.js";
-import { assertTensor } from "../../util/to-tensor.js";
 import { reshape } from "../movement/reshape.js";
 import { sum } from "../reduction/sum.js";
+import { checkMatMulOperands } from "./check-mat-mul-operands.js";
 
 /**
  * Matrix product op(a) · op(b), where op(x) = xᵀ (of the last two axes) when its flag is set.
@@ -16,42 +15,7 @@ import { sum } from "../reduction/sum.js";
  * @example matMul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])) // [[17], [39]]
  */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
-  assertTensor("matMul", "a", a);
-  assertTensor("matMul", "b", b);
-  if (a.rank < 2 || b.rank < 2) {
-    throw new RnnkitError(
-      "matMul",
-      `both operands need rank ≥ 2: a is ${shapeToString(a.shape)}, b is ${shapeToString(b.shape)}`,
-    );
-  }
-  if (a.dtype !== b.dtype) {
-    throw new RnnkitError("matMul", `dtypes differ: a is ${a.dtype}, b is ${b.dtype} (use cast)`);
-  }
-  if (a.dtype === "int32") {
-    throw new RnnkitError("matMul", "int32 is not supported; cast to float32 or float64 first");
-  }
-  const aInner = a.shape[transposeA ? a.rank - 2 : a.rank - 1] as number;
-  const bInner = b.shape[transposeB ? b.rank - 1 : b.rank - 2] as number;
-  if (aInner !== bInner) {
-    const flags = [transposeA ? "transposeA" : "", transposeB ? "transposeB" : ""].filter(Boolean);
-    throw new RnnkitError(
-      "matMul",
-      `inner dimensions differ: a is ${shapeToString(a.shape)}, b is ${shapeToString(b.shape)}` +
-        (flags.length ? ` (with ${flags.join(", ")})` : ""),
-    );
-  }
-  // batch dimensions: none for two matrices
-  const aBatch = a.rank === 2 ? [] : a.shape.slice(0, -2);
-  const bBatch = b.rank === 2 ? [] : b.shape.slice(0, -2);
-  const aSize = sizeFromShape(aBatch);
-  const bSize = sizeFromShape(bBatch);
-  if (aSize !== 1 && bSize !== 1 && !sameShape(aBatch, bBatch)) {
-    throw new RnnkitError(
-      "matMul",
-      `batch dimensions differ: a is ${shapeToString(a.shape)}, b is ${shapeToString(b.shape)} ` +
-        "(they must be equal, or one operand's batch size must be 1)",
-    );
-  }
+  checkMatMulOperands("matMul", a, b, transposeA, transposeB);
   const attrs: MatMulAttrs = { transposeA, transposeB };
   return runKernel(MatMul, { a, b }, attrs);
 }
