@@ -83,13 +83,13 @@ export function crossEntropy(
   // class indices without smoothing, where the backend has the fused kernel: ℓ = −log p_y in one
   // kernel (and its gradient, softmax − onehot, in one more)
   const fused =
-    checked !== undefined &&
-    smoothing === 0 &&
-    getKernel(kernels.SoftmaxCrossEntropy, getBackendName()) !== undefined;
+    smoothing === 0 && getKernel(kernels.SoftmaxCrossEntropy, getBackendName()) !== undefined
+      ? checked
+      : undefined;
   return tidy(() => {
     let loss: Tensor;
-    if (fused && checked !== undefined) {
-      loss = softmaxCrossEntropy(logits, tensor(checked.safe, positions, "int32"));
+    if (fused !== undefined) {
+      loss = softmaxCrossEntropy(logits, tensor(fused.safe, positions, "int32"));
     } else {
       const logProbabilities = logSoftmax(logits, -1);
       // q = (1 − ε)·target + ε/C
